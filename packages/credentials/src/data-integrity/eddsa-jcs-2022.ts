@@ -19,6 +19,7 @@ function jcs(value: unknown): string {
 
 /** True when every entry of `prefix` equals (as JSON) the entry at the same place in `context`. */
 function isContextPrefix(prefix: unknown, context: unknown): boolean {
+  if (context === undefined) return false;
   const head = asList(prefix);
   const list = asList(context);
   return head.length <= list.length && head.every((entry, i) => jcs(entry) === jcs(list[i]));

@@ -104,7 +104,7 @@ const IRI_EVENTS = new Set([
 ]);
 
 /** Maps an error thrown by jsonld (or by the document loader inside it) to a LearnbridgeError. */
-export function jsonLdFailure(error: unknown): LearnbridgeError {
+function jsonLdFailure(error: unknown): LearnbridgeError {
   if (error instanceof LearnbridgeError) return error;
   const loaderError = findInChain(error, (e) => e.code === "CONTEXT_UNKNOWN" || e.code === "CONTEXT_MISSING");
   const details = (error as { details?: Record<string, unknown> } | null)?.details ?? {};

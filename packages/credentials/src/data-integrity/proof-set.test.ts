@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDocumentLoader } from "../contexts/document-loader.ts";
+import { createKeyResolver } from "../did/index.ts";
 import type { JsonObject } from "./cryptosuite.ts";
 import { addDataIntegrityProof } from "./sign.ts";
-import { didKeyResolver, readVendorJson, vectorSigner } from "./test-support.ts";
+import { readVendorJson, vectorSigner } from "./test-support.ts";
 import { verifyDataIntegrity } from "./verify.ts";
 
 const documentLoader = createDocumentLoader();
+// The real key resolver: did:key is decoded locally, so nothing is fetched.
+const resolveKey = createKeyResolver({ fetch: () => Promise.reject(new Error("no network in tests")) });
 const dir = "w3c-vc-di-eddsa/proof-set-chain";
 const keyPairs = readVendorJson(`${dir}/multiKeyPairs.json`) as Record<
   string,
@@ -13,8 +16,7 @@ const keyPairs = readVendorJson(`${dir}/multiKeyPairs.json`) as Record<
 >;
 const signerFor = (name: string) =>
   vectorSigner(keyPairs[name] as { publicKeyMultibase: string; privateKeyMultibase: string });
-const verify = (document: unknown) =>
-  verifyDataIntegrity(document, { documentLoader, resolveKey: didKeyResolver });
+const verify = (document: unknown) => verifyDataIntegrity(document, { documentLoader, resolveKey });
 const proofsOf = (document: JsonObject) => document.proof as JsonObject[];
 
 describe("proof sets and chains (W3C vectors)", () => {

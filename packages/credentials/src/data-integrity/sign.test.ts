@@ -94,6 +94,8 @@ describe("addDataIntegrityProof", () => {
       ok: false,
       code: "PROOF_INVALID",
     });
+    const { "@context": _dropped, ...contextless } = signed;
+    expect(await verify(contextless)).toMatchObject({ ok: false, code: "PROOF_INVALID" });
   });
 
   describe("JSON-LD safe mode", () => {

@@ -10,7 +10,7 @@ import {
   toMultibaseBase58,
   toXsdDateTime,
 } from "@learnbridge/core";
-import { createDocumentLoader, type DocumentLoader } from "../contexts/document-loader.ts";
+import { bundledDocumentLoader, type DocumentLoader } from "../contexts/document-loader.ts";
 import type { ProofPurpose } from "../verify/key-resolver.ts";
 import { computeHashData, type JsonObject, omit, type SuiteName } from "./cryptosuite.ts";
 import { documentForProof, findPreviousProofs, isJsonObject, proofsOf } from "./proof-set.ts";
@@ -55,9 +55,6 @@ export interface AddProofOptions {
   readonly clock?: Clock;
 }
 
-let defaultLoader: DocumentLoader | undefined;
-const bundledLoader = (): DocumentLoader => (defaultLoader ??= createDocumentLoader());
-
 /**
  * Returns a copy of `document` secured with one more Data Integrity proof (a proof set when it had one).
  * Misuse throws a TypeError at once; JSON-LD failures reject with a LearnbridgeError (TERM_UNDEFINED,
@@ -77,7 +74,7 @@ export function addDataIntegrityProof<T extends object>(
   if (!suite)
     throw new TypeError(`addDataIntegrityProof: unknown cryptosuite ${String(options.cryptosuite)}`);
   if (signer.algorithm !== "EdDSA") throw new TypeError(`${suite.name} signs with Ed25519 keys only`);
-  const documentLoader = options.documentLoader ?? bundledLoader();
+  const documentLoader = options.documentLoader ?? bundledDocumentLoader;
   if (typeof documentLoader !== "function")
     throw new TypeError("addDataIntegrityProof: documentLoader must be a function");
 

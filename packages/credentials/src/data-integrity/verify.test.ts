@@ -1,6 +1,7 @@
 import { createSigner, fixedClock, generateKeyPair, publicKeyToMultibase } from "@learnbridge/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDocumentLoader } from "../contexts/document-loader.ts";
+import { createKeyResolver } from "../did/index.ts";
 import type { JsonObject } from "./cryptosuite.ts";
 import { type AddProofOptions, addDataIntegrityProof } from "./sign.ts";
 import { didKeyResolver, mapResolver, readVendorJson, vectorKeyPair, vectorSigner } from "./test-support.ts";
@@ -263,6 +264,30 @@ describe("the Open Badges 3.0 signed example", () => {
           },
         ],
       },
+    });
+  });
+
+  it("verifies with the real key resolver given the issuer's controller document", async () => {
+    const issuer = "https://example.edu/issuers/565049";
+    const controllerDocument = {
+      "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+      id: issuer,
+      verificationMethod: [
+        { id: VM, type: "Multikey", controller: issuer, publicKeyMultibase: VM.split("#")[1] },
+      ],
+      assertionMethod: [VM],
+    };
+    const real = createKeyResolver({ documents: new Map([[issuer, controllerDocument]]) });
+    const badge = readVendorJson("ob3-spec-signed-example.json");
+    expect(await verify(badge, { resolveKey: real, expectedController: issuer })).toMatchObject({ ok: true });
+    // Listed only for authentication, the key may not sign credentials.
+    const unlisted = createKeyResolver({
+      documents: new Map([[issuer, { ...controllerDocument, assertionMethod: [], authentication: [VM] }]]),
+    });
+    expect(await verify(badge, { resolveKey: unlisted })).toMatchObject({
+      ok: false,
+      code: "KEY_NOT_AUTHORIZED",
+      data: { proofIndex: 0 },
     });
   });
 

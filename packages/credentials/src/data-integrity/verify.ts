@@ -4,7 +4,7 @@
  * bad input: every failure is an outcome with a code and the index of the proof that failed.
  */
 import { type Clock, LearnbridgeError, systemClock, verifySignature } from "@learnbridge/core";
-import { createDocumentLoader, type DocumentLoader } from "../contexts/document-loader.ts";
+import { bundledDocumentLoader, type DocumentLoader } from "../contexts/document-loader.ts";
 import type { KeyResolver, ProofPurpose } from "../verify/key-resolver.ts";
 import { err, type Outcome, ok } from "../verify/report.ts";
 import { computeHashData, type JsonObject, omit } from "./cryptosuite.ts";
@@ -44,9 +44,6 @@ export interface VerifiedProof {
 
 const DEFAULT_SKEW_MS = 5 * 60 * 1000;
 
-let defaultLoader: DocumentLoader | undefined;
-const bundledLoader = (): DocumentLoader => (defaultLoader ??= createDocumentLoader());
-
 /**
  * Verifies every Data Integrity proof of `document`. Misuse (no `resolveKey`) throws a TypeError at once.
  * @example const outcome = await verifyDataIntegrity(vc, { resolveKey, expectedController: issuerId });
@@ -57,7 +54,7 @@ export function verifyDataIntegrity(
 ): Promise<Outcome<{ proofs: VerifiedProof[] }>> {
   if (typeof options?.resolveKey !== "function")
     throw new TypeError("verifyDataIntegrity: options.resolveKey is required");
-  const documentLoader = options.documentLoader ?? bundledLoader();
+  const documentLoader = options.documentLoader ?? bundledDocumentLoader;
   const clock = options.clock ?? systemClock;
   const maxClockSkewMs = options.maxClockSkewMs ?? DEFAULT_SKEW_MS;
   if (typeof documentLoader !== "function")

@@ -46,7 +46,7 @@ export interface AchievementCredentialInput {
   readonly id?: string;
   readonly validFrom?: Date;
   readonly validUntil?: Date;
-  readonly credentialStatus?: readonly Record<string, unknown>[];
+  readonly credentialStatus?: readonly object[];
   /** Extra `@context` entries a caller needs (appended after the standard ones). */
   readonly extraContexts?: readonly string[];
 }
