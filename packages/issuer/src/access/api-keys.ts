@@ -1,0 +1,95 @@
+/**
+ * Staff access: bearer API keys with scopes. A key is shown once (`lbk_<id>_<secret>`); the node stores only
+ * the SHA-256 of the whole token, and compares digests, so a copied database grants nothing.
+ */
+import {
+  type Clock,
+  randomBytes,
+  sha256,
+  systemClock,
+  toBase64Url,
+  toHex,
+  toXsdDateTime,
+  utf8,
+} from "@learnbridge/core";
+
+/** What a key may do: issue credentials, change their status, manage achievements, administer the node. */
+export const SCOPES = ["issue", "revoke", "achievements", "admin"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface ApiKeyRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly scopes: readonly Scope[];
+  readonly createdAt: string;
+  readonly revokedAt?: string;
+}
+
+export interface ApiKeyRepository {
+  insert(record: ApiKeyRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiKeyRecord | undefined>;
+  list(): Promise<readonly ApiKeyRecord[]>;
+  /** Marks a key revoked; false when there is no such key. */
+  revoke(id: string, at: string): Promise<boolean>;
+}
+
+/** The in-memory twin. */
+export class MemoryApiKeyRepository implements ApiKeyRepository {
+  readonly #keys = new Map<string, ApiKeyRecord>();
+  async insert(record: ApiKeyRecord) {
+    if (this.#keys.has(record.id)) throw new TypeError(`api key ${record.id} exists`);
+    this.#keys.set(record.id, record);
+  }
+  async findByHash(tokenHash: string) {
+    return [...this.#keys.values()].find((k) => k.tokenHash === tokenHash);
+  }
+  async list() {
+    return [...this.#keys.values()];
+  }
+  async revoke(id: string, at: string) {
+    const key = this.#keys.get(id);
+    if (!key) return false;
+    this.#keys.set(id, { ...key, revokedAt: key.revokedAt ?? at });
+    return true;
+  }
+}
+
+const hashToken = async (token: string) => toHex(await sha256(utf8(token)));
+
+/** Creates a key and returns its one-time token. */
+export async function createApiKey(
+  repository: ApiKeyRepository,
+  input: { name: string; scopes: readonly Scope[] },
+  clock: Clock = systemClock,
+): Promise<{ record: ApiKeyRecord; token: string }> {
+  if (!input.name?.trim()) throw new TypeError("createApiKey: a name is required");
+  if (!input.scopes.length || input.scopes.some((s) => !SCOPES.includes(s))) {
+    throw new TypeError(`createApiKey: scopes must be some of ${SCOPES.join(", ")}`);
+  }
+  const id = toBase64Url(randomBytes(9));
+  const token = `lbk_${id}_${toBase64Url(randomBytes(32))}`;
+  const record: ApiKeyRecord = {
+    id,
+    name: input.name.trim(),
+    tokenHash: await hashToken(token),
+    scopes: [...new Set(input.scopes)],
+    createdAt: toXsdDateTime(clock()),
+  };
+  await repository.insert(record);
+  return { record, token };
+}
+
+/** The key behind a bearer token, unless unknown or revoked. */
+export async function authenticate(
+  repository: ApiKeyRepository,
+  token: string,
+): Promise<ApiKeyRecord | undefined> {
+  if (!/^lbk_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const record = await repository.findByHash(await hashToken(token));
+  return record && !record.revokedAt ? record : undefined;
+}
+
+/** True when the key holds `scope` (admin holds every scope). */
+export const hasScope = (record: ApiKeyRecord, scope: Scope) =>
+  record.scopes.includes(scope) || record.scopes.includes("admin");

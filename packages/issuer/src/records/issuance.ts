@@ -1,0 +1,145 @@
+/**
+ * Issuing at a centre: takes a credential (or builds one), makes the centre its issuer, gives it an id and a
+ * revocation status entry drawn from the allocator, signs it with the centre's active key, stores it and
+ * writes the audit entry. A retried request (same requestKey) returns the first result and issues nothing.
+ */
+import {
+  type Clock,
+  isAbsoluteUri,
+  LearnbridgeError,
+  newUrnUuid,
+  systemClock,
+  toXsdDateTime,
+} from "@learnbridge/core";
+import {
+  type CredentialFormat,
+  issueCredential,
+  issuerIdOf,
+  type StatusListAllocator,
+  type StatusListRepository,
+  statusEntry,
+} from "@learnbridge/credentials";
+import type { AuditLog } from "../audit/audit-log.ts";
+import type { CentreKeys } from "../keys/centre-keys.ts";
+import type { CredentialRepository, IssuedCredentialRecord } from "./credential-repository.ts";
+
+export interface IssuanceOptions {
+  readonly keys: CentreKeys;
+  readonly credentials: CredentialRepository;
+  readonly allocator: StatusListAllocator;
+  /** The repository the allocator draws from; revocation sets bits in it. */
+  readonly statusLists: StatusListRepository;
+  readonly audit: AuditLog;
+  /** Where the centre publishes status lists: `${statusBaseUrl}/${listId}`. */
+  readonly statusBaseUrl: string;
+  readonly clock?: Clock;
+}
+
+export interface IssueRequest {
+  /** An unsigned VC 2.0 credential; `issuer` may be omitted (the centre fills it) or must be the centre. */
+  readonly credential: Record<string, unknown>;
+  readonly format?: CredentialFormat;
+  readonly requestKey?: string;
+  readonly achievementId?: string;
+  /** Who asked: an API key id, `cli`… */
+  readonly actor: string;
+  readonly origin?: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+export class Issuance {
+  readonly #o: IssuanceOptions;
+  readonly #clock: Clock;
+
+  constructor(options: IssuanceOptions) {
+    if (!isAbsoluteUri(options?.statusBaseUrl)) throw new TypeError("Issuance: statusBaseUrl must be a URL");
+    this.#o = options;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  /** Issues one credential; rejects with a LearnbridgeError naming what is wrong with the input. */
+  async issue(request: IssueRequest): Promise<{ record: IssuedCredentialRecord; created: boolean }> {
+    if (request.requestKey) {
+      const earlier = await this.#o.credentials.findByRequestKey(request.requestKey);
+      if (earlier) return { record: earlier, created: false };
+    }
+    const { keys } = this.#o;
+    const unsigned = structuredClone(request.credential);
+    if (!isObject(unsigned)) throw new LearnbridgeError("FIELD_INVALID", "credential must be a JSON object");
+    if (unsigned.issuer === undefined) unsigned.issuer = keys.did;
+    const issuer = issuerIdOf(unsigned);
+    if (issuer !== undefined && issuer !== keys.did) {
+      throw new LearnbridgeError("FIELD_INVALID", `this node issues as ${keys.did}, not ${issuer}`, {
+        issuer,
+      });
+    }
+    if (unsigned.credentialStatus !== undefined) {
+      throw new LearnbridgeError("FIELD_INVALID", "credentialStatus is assigned by the node", {
+        field: "credentialStatus",
+      });
+    }
+    unsigned.id ??= newUrnUuid();
+    unsigned.validFrom ??= toXsdDateTime(this.#clock());
+
+    const allocation = await this.#o.allocator.allocate("revocation");
+    unsigned.credentialStatus = statusEntry({
+      listCredentialUrl: `${this.#o.statusBaseUrl}/${allocation.listId}`,
+      index: allocation.index,
+      purpose: "revocation",
+    });
+    const signer = await keys.signer();
+    const issued = await issueCredential(unsigned, {
+      signer,
+      format: request.format ?? "ldp_vc",
+      clock: this.#clock,
+    });
+    const subjects = [unsigned.credentialSubject].flat() as Record<string, unknown>[];
+    const first = subjects[0] ?? {};
+    const identifier = [first.identifier].flat()[0] as { identityHash?: string } | undefined;
+    const record: IssuedCredentialRecord = {
+      id: String(unsigned.id),
+      ...(request.achievementId ? { achievementId: request.achievementId } : {}),
+      subject: typeof first.id === "string" ? first.id : (identifier?.identityHash ?? ""),
+      format: issued.format,
+      credential: issued.format === "jwt_vc" ? issued.credential : JSON.stringify(issued.credential),
+      statusListId: allocation.listId,
+      statusIndex: allocation.index,
+      state: "active",
+      issuedAt: toXsdDateTime(this.#clock()),
+      ...(request.requestKey ? { requestKey: request.requestKey } : {}),
+    };
+    const stored = await this.#o.credentials.insert(record);
+    if (stored.inserted) {
+      await this.#o.audit.append({
+        at: record.issuedAt,
+        actor: request.actor,
+        action: "credential.issue",
+        subject: record.id,
+        ...(request.origin ? { origin: request.origin } : {}),
+        details: { statusListId: allocation.listId, statusIndex: allocation.index, format: record.format },
+      });
+    }
+    return { record: stored.record, created: stored.inserted };
+  }
+
+  /** Revokes a credential for good: sets its status bit, records the state, audits. False for an unknown id. */
+  async revoke(id: string, reason: string, actor: string, origin?: string): Promise<boolean> {
+    const record = await this.#o.credentials.get(id);
+    if (!record) return false;
+    if (record.state === "revoked")
+      throw new LearnbridgeError("CONFLICT", "the credential is already revoked", { id });
+    await this.#o.statusLists.setStatus(record.statusListId, record.statusIndex, true);
+    await this.#o.credentials.setState(id, "revoked");
+    await this.#o.audit.append({
+      at: toXsdDateTime(this.#clock()),
+      actor,
+      action: "credential.revoke",
+      subject: id,
+      ...(origin ? { origin } : {}),
+      details: { reason },
+    });
+    return true;
+  }
+}
