@@ -1,0 +1,189 @@
+/** Spanish. Same groups as the English source, in the same order; "credential" is «credencial». */
+import type { Messages } from "./en.ts";
+
+const skip = {
+  NOT_APPLICABLE: "No es necesario para este documento.",
+  NOT_CONFIGURED: "Esta comprobación no está configurada en este verificador.",
+  SKIPPED_AFTER_FAILURE: "No se comprobó porque una comprobación anterior falló.",
+};
+
+const document = {
+  MALFORMED_JSON: "No es una credencial legible: el archivo está dañado o tiene un formato incorrecto.",
+  DOCUMENT_TOO_LARGE: "El documento es demasiado grande para comprobarlo.",
+  DOCUMENT_TOO_DEEP: "El documento tiene demasiados niveles anidados para comprobarlo con seguridad.",
+  CONTEXT_MISSING: "El documento no indica qué estándar de credenciales sigue.",
+  FIELD_INVALID: "Un dato del documento tiene un valor no permitido.",
+  TYPE_MISSING: "El documento no indica qué tipo de documento es.",
+};
+
+const context = {
+  CONTEXT_UNKNOWN: "El documento usa un vocabulario que este verificador no conoce.",
+  TERM_UNDEFINED: "El documento usa un término que su vocabulario no define.",
+};
+
+const proof = {
+  PROOF_MISSING: "El documento no tiene firma digital, así que no se puede confirmar su origen.",
+  PROOF_MALFORMED: "La firma digital está dañada o incompleta.",
+  PROOF_UNSUPPORTED: "El documento está firmado de una forma que este verificador no admite.",
+  PROOF_INVALID:
+    "La firma digital no coincide: el documento se modificó después de firmarse o no es auténtico.",
+  PROOF_PURPOSE_MISMATCH: "La firma se hizo para otro fin y no se puede aceptar aquí.",
+  PROOF_CHALLENGE_MISMATCH: "La firma no se hizo para esta solicitud; puede ser la copia de una anterior.",
+  PROOF_DOMAIN_MISMATCH: "La firma se hizo para otro sitio web o servicio.",
+  PROOF_EXPIRED: "La firma digital ha caducado.",
+  PROOF_CREATED_IN_FUTURE: "La firma tiene fecha futura; puede que el reloj del firmante esté mal.",
+};
+
+const jwt = {
+  JWT_MALFORMED: "Los datos firmados están dañados o incompletos.",
+  JWT_ALG_UNSUPPORTED: "El documento está firmado con un método que este verificador no acepta.",
+  JWT_TYP_INVALID: "Los datos firmados indican un tipo de documento incorrecto.",
+};
+
+const identity = {
+  DID_INVALID: "El identificador del firmante no es válido.",
+  DID_METHOD_UNSUPPORTED: "El firmante usa un tipo de identificador que este verificador no admite.",
+  DID_NOT_FOUND: "No se encontró la identidad del firmante en la dirección que indica.",
+  DID_RESOLUTION_FAILED:
+    "No se pudo consultar la identidad del firmante en este momento. Inténtelo de nuevo más tarde.",
+  DID_NETWORK_BLOCKED:
+    "No se pudo consultar la identidad del firmante: aquí no se permite el acceso a la red.",
+  KEY_NOT_FOUND: "La clave usada para firmar no figura entre las del firmante.",
+  KEY_UNSUPPORTED: "La clave de firma es de un tipo que este verificador no admite.",
+  KEY_NOT_AUTHORIZED: "El firmante no ha autorizado esta clave para este uso.",
+};
+
+const status = {
+  STATUS_ENTRY_INVALID: "La información de revocación de la credencial no es válida.",
+  STATUS_LIST_INVALID: "La lista de revocación del emisor no es válida o no es auténtica.",
+  STATUS_LIST_FULL: "La lista de revocación del emisor está llena.",
+};
+
+const schema = {
+  SCHEMA_INVALID: "La credencial no sigue el formato estándar que dice usar.",
+  SCHEMA_UNKNOWN:
+    "La credencial indica un formato que este verificador no conoce, así que no se comprobó con ese formato.",
+};
+
+export const es: Messages = {
+  check: {
+    structure: {
+      title: "Datos obligatorios",
+      ...skip,
+      OK: "El documento tiene toda la información obligatoria.",
+      ...document,
+      FIELD_MISSING: "Falta información obligatoria: {{field}}.",
+      DATE_INVALID: "Una fecha no es válida: {{field}}.",
+      URL_INVALID: "Una dirección web o un identificador no es válido: {{field}}.",
+    },
+    context: {
+      title: "Vocabulario",
+      ...skip,
+      OK: "Todos los términos del documento están bien definidos.",
+      CONTEXT_MISSING: document.CONTEXT_MISSING,
+      ...context,
+    },
+    proof: {
+      title: "Firma",
+      ...skip,
+      OK: "La firma digital es válida: no se cambió nada después de firmar.",
+      ...proof,
+      ...jwt,
+    },
+    issuer: {
+      title: "Identidad del emisor",
+      ...skip,
+      OK: "Firmado por el emisor que indica: {{issuer}}.",
+      ...identity,
+      KEY_CONTROLLER_MISMATCH: "Lo firmó alguien distinto del emisor que indica.",
+    },
+    validity: {
+      title: "Periodo de validez",
+      ...skip,
+      OK: "Válida hasta el {{validUntil}}.",
+      OK_open: "Válida, sin fecha de fin.",
+      NOT_YET_VALID: "Aún no es válida: lo será a partir del {{validFrom}}.",
+      EXPIRED: "La credencial caducó el {{validUntil}}.",
+    },
+    status: {
+      title: "Estado de revocación",
+      ...skip,
+      OK: "El emisor no la ha revocado ni suspendido.",
+      NOT_APPLICABLE: "El emisor no publica ninguna lista de revocación para esta credencial.",
+      STATUS_REVOKED: "El emisor revocó la credencial en la lista {{listUrl}}.",
+      STATUS_SUSPENDED: "El emisor ha suspendido la credencial por ahora (lista {{listUrl}}).",
+      STATUS_LIST_UNAVAILABLE:
+        "No se pudo acceder a la lista de revocación del emisor ({{listUrl}}), así que no se pudo comprobar la revocación.",
+      ...status,
+    },
+    schema: {
+      title: "Formato estándar",
+      ...skip,
+      OK: "La credencial sigue su formato estándar.",
+      NOT_APPLICABLE: "La credencial no indica ningún formato estándar que comprobar.",
+      ...schema,
+    },
+    trust: {
+      title: "Pertenencia a la red",
+      ...skip,
+      OK: "El emisor es un miembro acreditado de la red.",
+      NOT_CONFIGURED:
+        "Aquí no hay ninguna lista de emisores de confianza configurada, así que no se comprobó la acreditación.",
+      TRUST_UNKNOWN:
+        "El emisor no es un miembro acreditado conocido de la red. Compruebe usted mismo quién es el emisor.",
+    },
+    presentation: {
+      title: "Titular",
+      ...skip,
+      OK: "Quien la presenta es el titular y firmó la presentación.",
+      HOLDER_MISMATCH: "Una de las credenciales pertenece a otra persona, no a quien la presenta.",
+      KEY_CONTROLLER_MISMATCH: "La presentación la firmó alguien distinto del titular que indica.",
+      ...proof,
+      ...identity,
+    },
+  },
+  error: {
+    BAD_REQUEST: "La solicitud no es válida.",
+    MALFORMED_JSON: "Los datos no son JSON válido.",
+    UNSUPPORTED_MEDIA_TYPE: "No se acepta este tipo de contenido.",
+    PAYLOAD_TOO_LARGE: "La solicitud es demasiado grande.",
+    UNAUTHORIZED: "Inicie sesión primero.",
+    FORBIDDEN: "No tiene permiso para hacer esto.",
+    NOT_FOUND: "No se encontró.",
+    CONFLICT: "Esto choca con el estado actual; recargue e inténtelo de nuevo.",
+    RATE_LIMITED: "Demasiadas solicitudes. Espere un momento e inténtelo de nuevo.",
+    INTERNAL: "Algo salió mal por nuestra parte. Inténtelo de nuevo más tarde.",
+    UPSTREAM_UNAVAILABLE: "Otro servicio del que dependemos no responde. Inténtelo de nuevo más tarde.",
+    DOCUMENT_TOO_LARGE: document.DOCUMENT_TOO_LARGE,
+    DOCUMENT_TOO_DEEP: document.DOCUMENT_TOO_DEEP,
+    CONTEXT_MISSING: document.CONTEXT_MISSING,
+    ...context,
+    FIELD_MISSING: "Falta información obligatoria.",
+    FIELD_INVALID: document.FIELD_INVALID,
+    TYPE_MISSING: document.TYPE_MISSING,
+    DATE_INVALID: "Una fecha no es válida.",
+    URL_INVALID: "Una dirección web o un identificador no es válido.",
+    ...proof,
+    ...jwt,
+    ...identity,
+    KEY_CONTROLLER_MISMATCH: "El documento lo firmó alguien distinto de quien indica.",
+    NOT_YET_VALID: "La credencial aún no es válida.",
+    EXPIRED: "La credencial ha caducado.",
+    STATUS_REVOKED: "El emisor revocó la credencial.",
+    STATUS_SUSPENDED: "La credencial está suspendida.",
+    STATUS_LIST_UNAVAILABLE: "No se pudo acceder a la lista de revocación.",
+    ...status,
+    ...schema,
+    HOLDER_MISMATCH: "Una credencial pertenece a otra persona, no a quien la presenta.",
+    TRUST_UNKNOWN: "El emisor no es un miembro acreditado conocido de la red.",
+  },
+  verdict: {
+    verified: "Verificada: se superaron todas las comprobaciones.",
+    warnings: "Verificada, con advertencias: lea las notas marcadas con !.",
+    failed: "No verificada: no confíe en esta credencial.",
+  },
+  label: {
+    credential: "Credencial {{number}}",
+    unknown: "desconocido",
+  },
+};
