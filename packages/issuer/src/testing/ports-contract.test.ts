@@ -1,0 +1,15 @@
+import { MemoryApiKeyRepository } from "../access/api-keys.ts";
+import { MemoryAuditLog } from "../audit/audit-log.ts";
+import { MemoryKeyRepository } from "../keys/key-repository.ts";
+import { MemoryCredentialRepository } from "../records/credential-repository.ts";
+import {
+  apiKeyRepositoryContract,
+  auditLogContract,
+  credentialRepositoryContract,
+  keyRepositoryContract,
+} from "./ports-contract.ts";
+
+keyRepositoryContract("memory", async () => new MemoryKeyRepository());
+apiKeyRepositoryContract("memory", async () => new MemoryApiKeyRepository());
+auditLogContract("memory", async () => new MemoryAuditLog());
+credentialRepositoryContract("memory", async () => new MemoryCredentialRepository());
