@@ -1,0 +1,74 @@
+/**
+ * `createCentreApp(deps)`: a centre node's HTTP API as one Hono app, Web Standards only, so the Node root and
+ * the Workers root serve the same object. Routes live under the path of `publicUrl`, so every URL the centre
+ * publishes (DID document, status lists, Location headers) is one this app answers.
+ */
+import type { ErrorCode } from "@learnbridge/core";
+import { createI18n } from "@learnbridge/i18n";
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { type AppEnv, type CentreAppDeps, resolveDeps, statusBaseUrlOf } from "./deps.ts";
+import { bodyLimit } from "./middleware/body-limit.ts";
+import { clientAddress } from "./middleware/client-address.ts";
+import { jsonContentType } from "./middleware/json-content-type.ts";
+import { language } from "./middleware/language.ts";
+import { type ProblemTitles, problemErrorHandler, problemNotFound } from "./problem.ts";
+import { challengeRoutes } from "./routes/challenges.ts";
+import { credentialRecordRoutes } from "./routes/credential-records.ts";
+import { credentialStatusRoutes } from "./routes/credential-status.ts";
+import { didDocumentRoutes } from "./routes/did-document.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { issueCredentialRoutes } from "./routes/issue-credential.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
+import { statusListRoutes } from "./routes/status-lists.ts";
+import { verifyCredentialRoutes } from "./routes/verify-credential.ts";
+import { verifyPresentationRoutes } from "./routes/verify-presentation.ts";
+import { StatusListPublisher } from "./status-publisher.ts";
+
+/**
+ * Builds a centre's app; throws a TypeError when the deps do not fit together.
+ * @example export default { fetch: createCentreApp(deps).fetch }
+ */
+export function createCentreApp(input: CentreAppDeps): Hono<AppEnv> {
+  const deps = resolveDeps(input);
+  const i18n = createI18n();
+  const titles: ProblemTitles = (lang, code: ErrorCode) => i18n.getFixedT(lang)(`error.${code}`);
+  const publisher = new StatusListPublisher({
+    keys: deps.keys,
+    statusLists: deps.statusLists,
+    statusBaseUrl: statusBaseUrlOf(deps.publicUrl),
+    clock: deps.clock,
+    ttlMs: deps.statusListCacheMs ?? 60_000,
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use(
+    requestId(),
+    secureHeaders({
+      // JSON only today: nothing to run, nothing to frame. Public documents may be fetched from anywhere.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: "cross-origin",
+    }),
+    language(),
+    clientAddress({ trustProxy: deps.trustProxy ?? false }),
+    bodyLimit(deps.maxBodyBytes),
+    jsonContentType(),
+  );
+  const features = [
+    healthRoutes(),
+    didDocumentRoutes(deps),
+    openApiRoutes(deps),
+    challengeRoutes(deps),
+    verifyCredentialRoutes(deps),
+    verifyPresentationRoutes(deps),
+    issueCredentialRoutes(deps),
+    credentialStatusRoutes(deps, publisher),
+    credentialRecordRoutes(deps),
+    statusListRoutes(publisher),
+  ];
+  for (const feature of features) app.route(deps.basePath || "/", feature);
+  app.onError(problemErrorHandler(titles, deps.logError));
+  app.notFound(problemNotFound(titles));
+  return app;
+}

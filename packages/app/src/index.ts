@@ -1,0 +1,16 @@
+/**
+ * @learnbridge/app: a centre node's HTTP API (VC API issue, verify, status, challenges; DID document; status
+ * lists; OpenAPI), its middleware and its one problem-details error handler. The two roots build the deps.
+ */
+
+export { createCentreApp } from "./app.ts";
+export {
+  type ChallengeStore,
+  type IssuedChallenge,
+  MemoryChallengeStore,
+  type MemoryChallengeStoreOptions,
+} from "./challenges.ts";
+export { type AppEnv, type CentreAppDeps, statusBaseUrlOf } from "./deps.ts";
+export { openApiDocument } from "./openapi.ts";
+export { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, ProblemError } from "./problem.ts";
+export { StatusListPublisher, type StatusListPublisherOptions } from "./status-publisher.ts";
