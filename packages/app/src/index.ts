@@ -4,6 +4,7 @@
  */
 
 export { createCentreApp } from "./app.ts";
+export { type AssembleOptions, assembleCentre, type Centre, type CentreStores } from "./assemble.ts";
 export {
   type ChallengeStore,
   type IssuedChallenge,
