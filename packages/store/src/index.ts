@@ -1,0 +1,27 @@
+/** libSQL implementations of the domain packages' storage ports, the schema migrations, and the client port. */
+export { type BusyRetryOptions, busyRetrying, isBusy, retryWhileBusy } from "./busy.ts";
+export { LibsqlApiKeyRepository } from "./issuer/api-key-repository.ts";
+export { LibsqlAuditLog } from "./issuer/audit-log.ts";
+export { LibsqlCredentialRepository } from "./issuer/credential-repository.ts";
+export { LibsqlKeyRepository } from "./issuer/key-repository.ts";
+export {
+  MIGRATIONS,
+  type MigrateOptions,
+  type Migration,
+  type MigrationReport,
+  migrate,
+} from "./migrations.ts";
+export {
+  type SqlClient,
+  type SqlColumnValue,
+  type SqlResult,
+  type SqlRow,
+  type SqlStatement,
+  type SqlTransaction,
+  type SqlValue,
+  sqlErrorCode,
+} from "./sql-client.ts";
+export {
+  LibsqlStatusListRepository,
+  type LibsqlStatusListRepositoryOptions,
+} from "./status-list-repository.ts";

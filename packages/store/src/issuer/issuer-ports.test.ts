@@ -1,0 +1,25 @@
+/** The issuer's ports on libSQL pass the same contract suites as their in-memory twins, on every backend. */
+import {
+  apiKeyRepositoryContract,
+  auditLogContract,
+  credentialRepositoryContract,
+  keyRepositoryContract,
+} from "@learnbridge/issuer/testing";
+import { migrate } from "../migrations.ts";
+import { libsqlBackends } from "../testing/index.ts";
+import { LibsqlApiKeyRepository } from "./api-key-repository.ts";
+import { LibsqlAuditLog } from "./audit-log.ts";
+import { LibsqlCredentialRepository } from "./credential-repository.ts";
+import { LibsqlKeyRepository } from "./key-repository.ts";
+
+for (const backend of libsqlBackends()) {
+  const migrated = async () => {
+    const client = await backend.open();
+    await migrate(client);
+    return client;
+  };
+  keyRepositoryContract(backend.name, async () => new LibsqlKeyRepository(await migrated()));
+  apiKeyRepositoryContract(backend.name, async () => new LibsqlApiKeyRepository(await migrated()));
+  auditLogContract(backend.name, async () => new LibsqlAuditLog(await migrated()));
+  credentialRepositoryContract(backend.name, async () => new LibsqlCredentialRepository(await migrated()));
+}

@@ -1,0 +1,110 @@
+/**
+ * The libSQL databases every store contract test runs against: `:memory:`, a temporary `file:` and a real
+ * sqld over HTTP. Call `libsqlBackends()` at the top of a test file: it registers the hooks that start sqld
+ * and clean up. The domain's in-memory twin is not here: it is per port, so each test file adds its own.
+ *
+ * What `:memory:` is with @libsql/client 0.18 on Node: one connection per client, hence one private database
+ * per client that lives until `close()`. An open transaction holds that connection, and any other call on
+ * the client rejects with TRANSACTION_ACTIVE rather than waiting. `file::memory:?cache=shared` would be one
+ * database for the whole process (named memory databases are refused), so it cannot isolate tests.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Client, createClient } from "@libsql/client";
+import { afterAll, beforeAll } from "vitest";
+import { type SqldServer, startSqld } from "./sqld.ts";
+
+/** One kind of libSQL database. */
+export interface LibsqlBackend {
+  readonly name: string;
+  /** A client on a fresh, empty (unmigrated) database; closed when the file's tests end. */
+  open(): Promise<Client>;
+  /** The URL of `client`'s database, for another process to open; absent when it cannot be shared. */
+  readonly urlOf?: (client: Client) => string;
+  /** Another client on the same database as `client`, which stays open; absent when there is no such thing. */
+  readonly connectAgain?: (client: Client) => Promise<Client>;
+  /** Closes `client` and opens a new one on the same database, as a restart would; absent likewise. */
+  readonly reopen?: (client: Client) => Promise<Client>;
+}
+
+/** The `:memory:`, `file:` and sqld backends, with `beforeAll`/`afterAll` hooks registered for them. */
+export function libsqlBackends(): readonly [LibsqlBackend, LibsqlBackend, LibsqlBackend] {
+  const urls = new Map<Client, string>();
+  let dir: string | undefined;
+  let server: SqldServer | undefined;
+  let files = 0;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "learnbridge-store-"));
+    server = await startSqld();
+  });
+  afterAll(async () => {
+    for (const client of urls.keys()) client.close();
+    urls.clear();
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const connect = (url: string) => {
+    const client = createClient({ url });
+    urls.set(client, url);
+    return client;
+  };
+  const urlOf = (client: Client) => {
+    const url = urls.get(client);
+    if (!url) throw new TypeError("libsqlBackends: the client was not opened here, or was reopened");
+    return url;
+  };
+  const connectAgain = async (client: Client) => connect(urlOf(client));
+  const reopen = async (client: Client) => {
+    const again = await connectAgain(client);
+    client.close();
+    urls.delete(client);
+    return again;
+  };
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new TypeError("libsqlBackends: open() runs inside tests, after beforeAll");
+    return value;
+  };
+
+  return [
+    { name: "libsql :memory:", open: async () => connect(":memory:") },
+    {
+      name: "libsql file",
+      open: async () => connect(`file:${join(started(dir), `db-${++files}.db`)}`),
+      urlOf,
+      connectAgain,
+      reopen,
+    },
+    {
+      name: "sqld over http",
+      // One server per test file; "fresh" means emptied, so tests using it must not run concurrently.
+      open: async () => {
+        const { url } = started(server);
+        await dropAllTables(url);
+        return connect(url);
+      },
+      urlOf,
+      connectAgain,
+      reopen,
+    },
+  ];
+}
+
+/** Empties a database: every table, children first (the latest created), foreign keys checked at commit. */
+async function dropAllTables(url: string): Promise<void> {
+  const client = createClient({ url });
+  try {
+    const { rows } = await client.execute(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid DESC",
+    );
+    if (rows.length === 0) return;
+    const drops = rows.map((row) => ({
+      sql: `DROP TABLE IF EXISTS "${String(row.name).replaceAll('"', '""')}"`,
+    }));
+    await client.batch([{ sql: "PRAGMA defer_foreign_keys = ON" }, ...drops], "write");
+  } finally {
+    client.close();
+  }
+}
