@@ -12,8 +12,12 @@ export const isJsonMediaType = (contentType: string | undefined): boolean =>
 /** Refuses a request that carries a body of another media type; bodiless requests pass. */
 export function jsonContentType(): MiddlewareHandler<AppEnv> {
   return async function jsonContentType(c, next) {
-    const hasBody = c.req.raw.body !== null && c.req.header("Content-Length") !== "0";
     const contentType = c.req.header("Content-Type");
+    const length = c.req.header("Content-Length");
+    // Over HTTP/1.1 a body needs a length or chunked encoding; a POST with neither (and no type) has none,
+    // even though the Node adapter hands the app a (empty) body stream for it.
+    const framed = length !== undefined || c.req.header("Transfer-Encoding") !== undefined;
+    const hasBody = c.req.raw.body !== null && length !== "0" && (framed || contentType !== undefined);
     if (hasBody && !isJsonMediaType(contentType)) {
       throw new ProblemError(
         "UNSUPPORTED_MEDIA_TYPE",

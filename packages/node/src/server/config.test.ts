@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readConfig } from "./config.ts";
+
+describe("readConfig", () => {
+  it("defaults: port 8787 on loopback, a file database under ./data", () => {
+    const config = readConfig({}, "/srv/centre");
+    expect(config).toMatchObject({
+      port: 8787,
+      publicUrl: "http://127.0.0.1:8787",
+      dataDir: "/srv/centre/data",
+      databaseUrl: "file:/srv/centre/data/centre.db",
+      production: false,
+    });
+    expect(config.masterKey).toBeUndefined();
+  });
+
+  it("derives an https PUBLIC_URL with TLS and keeps an explicit one", () => {
+    expect(readConfig({ PORT: "9443", TLS_CERT: "c.pem", TLS_KEY: "k.pem" }, "/x").publicUrl).toBe(
+      "https://127.0.0.1:9443",
+    );
+    expect(readConfig({ PUBLIC_URL: "https://nairobi.example/centre/" }, "/x").publicUrl).toBe(
+      "https://nairobi.example/centre",
+    );
+  });
+
+  it.each([
+    [{ PORT: "http" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ PUBLIC_URL: "not a url" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "ftp://x.example" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "https://x.example/?a=1" }, "PUBLIC_URL"],
+    [{ DATABASE_URL: "postgres://db" }, "DATABASE_URL"],
+    [{ MASTER_KEY: "short" }, "MASTER_KEY"],
+    [{ NODE_ENV: "production" }, "MASTER_KEY"],
+    [{ ADMIN_TOKEN: "hunter2" }, "ADMIN_TOKEN"],
+    [{ TLS_CERT: "c.pem" }, "TLS_KEY"],
+  ])("refuses %o naming %s", (env, variable) => {
+    try {
+      readConfig(env, "/x");
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.map((p) => p.variable)).toContain(variable);
+      expect((error as ConfigError).message).toContain(variable);
+    }
+  });
+});

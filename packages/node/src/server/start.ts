@@ -1,0 +1,78 @@
+/**
+ * Starts one centre on Node: configuration from the environment, a libSQL database (an embedded file by
+ * default), migrations, the centre assembled from its stores, and an HTTP or HTTPS server.
+ */
+import { lookup } from "node:dns/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { createServer as createHttpsServer } from "node:https";
+import { type ServerType, serve } from "@hono/node-server";
+import { assembleCentre, MemoryChallengeStore } from "@learnbridge/app";
+import {
+  LibsqlApiKeyRepository,
+  LibsqlAuditLog,
+  LibsqlCredentialRepository,
+  LibsqlKeyRepository,
+  LibsqlStatusListRepository,
+  migrate,
+} from "@learnbridge/store";
+import { createClient } from "@libsql/client";
+import type { NodeConfig } from "./config.ts";
+import { bootstrapAdmin, loadMasterKey } from "./secrets.ts";
+
+export interface RunningCentre {
+  readonly did: string;
+  readonly url: string;
+  readonly adminToken?: string;
+  readonly warnings: readonly string[];
+  close(): Promise<void>;
+}
+
+/** Starts the centre and resolves once it listens. */
+export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const client = createClient({ url: config.databaseUrl });
+  await migrate(client);
+  const { key: masterKey, warning } = await loadMasterKey(config);
+  const stores = {
+    keys: new LibsqlKeyRepository(client),
+    apiKeys: new LibsqlApiKeyRepository(client),
+    audit: new LibsqlAuditLog(client),
+    credentials: new LibsqlCredentialRepository(client),
+    statusLists: new LibsqlStatusListRepository(client),
+    challenges: new MemoryChallengeStore(),
+  };
+  const centre = await assembleCentre({
+    publicUrl: config.publicUrl,
+    stores,
+    masterKey,
+    network: {
+      // did:web of other centres: check every address a name resolves to, not only literal IPs.
+      resolveHost: async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address),
+    },
+  });
+  const adminToken = await bootstrapAdmin(stores.apiKeys, config.adminToken);
+  const tls = config.tls
+    ? {
+        createServer: createHttpsServer,
+        serverOptions: { cert: await readFile(config.tls.certFile), key: await readFile(config.tls.keyFile) },
+      }
+    : {};
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: centre.app.fetch, port: config.port, hostname: config.host, ...tls }, () =>
+      resolve(s),
+    );
+  });
+  return {
+    did: centre.did,
+    url: config.publicUrl,
+    ...(adminToken ? { adminToken } : {}),
+    warnings: warning ? [warning] : [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          client.close();
+          resolve();
+        });
+      }),
+  };
+}
