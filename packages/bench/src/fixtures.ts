@@ -1,8 +1,6 @@
 /**
  * What every case signs and verifies: did:key issuers (Ed25519 and P-256) and the sample multilingual Open
- * Badges 3.0 AchievementCredential, built exactly as the credential engine's verifier tests build it
- * (packages/credentials/src/verify/test-fixtures.ts, which the package does not export; the smoke test checks
- * the two stay equal).
+ * Badges 3.0 AchievementCredential that the credential engine's tests use (`@learnbridge/credentials/testing`).
  */
 import {
   createSigner,
@@ -11,42 +9,13 @@ import {
   publicKeyToMultibase,
   type Signer,
 } from "@learnbridge/core";
-import {
-  type AchievementDefinition,
-  buildAchievementCredential,
-  didKeyFromPublicKey,
-  err,
-  type KeyResolver,
-  ok,
-} from "@learnbridge/credentials";
+import { didKeyFromPublicKey, err, type KeyResolver, ok } from "@learnbridge/credentials";
 
 /** The fixed "now" of every verification, inside the sample's validity period. */
-export const NOW = new Date("2026-06-01T00:00:00Z");
-export const clock = (): Date => NOW;
+import { NOW, sampleCredential } from "@learnbridge/credentials/testing";
 
-export const SAMPLE_ACHIEVEMENT: AchievementDefinition = {
-  id: "https://nairobi.example/achievements/data-analysis-101",
-  name: { en: "Data Analysis Foundations", zh: "数据分析基础", sw: "Misingi ya Uchambuzi wa Data" },
-  description: { en: "Cleans, summarises and visualises tabular data.", zh: "清洗、汇总并可视化表格数据。" },
-  criteria: { narrative: { en: "Passed the proctored final assessment.", zh: "通过监考的期末考核。" } },
-  sourceLanguage: "en",
-  achievementType: "MicroCredential",
-  fieldOfStudy: "Data science",
-  creditsAvailable: 3,
-  ectsCredits: 3,
-  workloadHours: 75,
-  eqfLevel: 5,
-  learningOutcomes: [
-    {
-      text: { en: "Summarise a dataset", zh: "汇总数据集" },
-      frameworkUri: "http://data.europa.eu/esco/skill/example",
-    },
-  ],
-  assessmentType: "Proctored online examination",
-  participationForm: "online",
-  qualityAssurance: "Accredited by the national open university",
-  courseRecord: { id: "https://nairobi.example/courses/da-101", version: 3 },
-};
+export { NOW, sampleCredential };
+export const clock = (): Date => NOW;
 
 /** A did:key issuer: its DID, its one verification method, its keys (private key extractable for peers). */
 export interface BenchIssuer {
@@ -64,28 +33,6 @@ export async function makeIssuer(algorithm: "EdDSA" | "ES256"): Promise<BenchIss
   const publicKeyMultibase = publicKeyToMultibase(pair.publicKey);
   const keyId = `${did}#${publicKeyMultibase}`;
   return { did, keyId, publicKeyMultibase, pair, signer: createSigner(pair, keyId) };
-}
-
-/** The unsigned sample credential from `issuer` to a learner DID (a fresh object each call). */
-export function sampleCredential(
-  issuer: { readonly did: string },
-  learnerDid = "did:example:learner-1",
-): Promise<Record<string, unknown>> {
-  return buildAchievementCredential(
-    {
-      issuer: {
-        id: issuer.did,
-        name: { en: "Nairobi Open Learning Centre", sw: "Kituo cha Mafunzo Huria Nairobi" },
-        country: "KE",
-      },
-      achievement: SAMPLE_ACHIEVEMENT,
-      learner: { did: learnerDid },
-      result: { grade: "A", creditsEarned: 3 },
-      validFrom: new Date("2026-01-15T09:00:00Z"),
-      validUntil: new Date("2031-01-15T09:00:00Z"),
-    },
-    { clock },
-  );
 }
 
 /** A key resolver over a fixed map of the issuers' verification methods: no DID resolution at all. */
