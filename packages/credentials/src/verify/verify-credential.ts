@@ -8,10 +8,11 @@ import { verifyDataIntegrity } from "../data-integrity/verify.ts";
 import { verifyCredentialJwt } from "../jose/verify.ts";
 import { checkCredentialStatus } from "../status/status-check.ts";
 import { contextCheck, dataIntegrityStep, joseCredentialStep } from "./proof-step.ts";
-import { CHECK_NAMES, type Check, fail, pass, skipped, type VerificationReport, warn } from "./report.ts";
+import { CHECK_NAMES, type Check, fail, skipped, type VerificationReport, warn } from "./report.ts";
+import { closeReport, structureCheck } from "./report-builder.ts";
 import { checkCredentialSchema } from "./schema-check.ts";
 import { readSecuredInput } from "./secured-input.ts";
-import { checkLimits, credentialStructureProblems } from "./structure.ts";
+import { credentialStructureProblems } from "./structure.ts";
 import { checkValidityPeriod } from "./validity-check.ts";
 import {
   type ResolvedVerifierOptions,
@@ -44,22 +45,11 @@ export async function verifyResolved(
 ): Promise<VerificationReport> {
   const verifiedAt = toXsdDateTime(options.clock());
   const checks: Check[] = [];
-  const finish = (securedBy: VerificationReport["securedBy"], document?: unknown): VerificationReport => {
-    const done = new Set(checks.map((c) => c.name));
-    for (const name of CREDENTIAL_CHECKS) {
-      if (!done.has(name))
-        checks.push(skipped(name, "SKIPPED_AFTER_FAILURE", "not checked: an earlier check failed"));
-    }
-    checks.sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
-    return {
-      verified: checks.every((c) => c.outcome !== "fail"),
-      kind: "credential",
-      securedBy,
-      checks,
-      ...(document !== undefined ? { document } : {}),
-      verifiedAt,
-    };
-  };
+  const finish = (securedBy: VerificationReport["securedBy"], document?: unknown): VerificationReport =>
+    closeReport(
+      { kind: "credential", securedBy, checks, ...(document !== undefined ? { document } : {}), verifiedAt },
+      CREDENTIAL_CHECKS,
+    );
 
   const read = readSecuredInput(input);
   if (!read.ok) {
@@ -77,18 +67,9 @@ export async function verifyResolved(
   }
   const securedBy = read.value.securedBy;
 
-  const limit = checkLimits(document, options.limits);
-  if (limit) {
-    checks.push(fail("structure", limit.code, limit.message));
-    return finish(securedBy);
-  }
-  const problems = credentialStructureProblems(document);
-  const first = problems[0];
-  checks.push(
-    first
-      ? fail("structure", first.code, `${first.path ? `${first.path}: ` : ""}${first.message}`, { problems })
-      : pass("structure", "the credential has every required field"),
-  );
+  const structure = structureCheck(document, options.limits, credentialStructureProblems, "credential");
+  checks.push(structure.check);
+  if (!structure.withinLimits) return finish(securedBy);
 
   const context = await contextCheck(document, options, securedBy === "vc-jose" ? securedBy : undefined);
   checks.push(context);

@@ -6,9 +6,10 @@
 import { toXsdDateTime } from "@learnbridge/core";
 import { verifyPresentationJwt } from "../jose/verify.ts";
 import { contextCheck, controllerCheck, dataIntegrityStep } from "./proof-step.ts";
-import { CHECK_NAMES, type Check, fail, pass, skipped, type VerificationReport } from "./report.ts";
+import { type Check, fail, pass, type VerificationReport } from "./report.ts";
+import { closeReport, structureCheck } from "./report-builder.ts";
 import { readSecuredInput } from "./secured-input.ts";
-import { checkLimits, presentationStructureProblems } from "./structure.ts";
+import { presentationStructureProblems } from "./structure.ts";
 import { resolveVerifierOptions, type VerifierOptions } from "./verifier-options.ts";
 import { verifyResolved } from "./verify-credential.ts";
 
@@ -35,23 +36,18 @@ export async function verifyPresentation(
   const verifiedAt = toXsdDateTime(resolved.clock());
   const checks: Check[] = [];
   const credentials: VerificationReport[] = [];
-  const finish = (securedBy: VerificationReport["securedBy"], document?: unknown): VerificationReport => {
-    const done = new Set(checks.map((c) => c.name));
-    for (const name of PRESENTATION_CHECKS) {
-      if (!done.has(name))
-        checks.push(skipped(name, "SKIPPED_AFTER_FAILURE", "not checked: an earlier check failed"));
-    }
-    checks.sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
-    return {
-      verified: checks.every((c) => c.outcome !== "fail") && credentials.every((c) => c.verified),
-      kind: "presentation",
-      securedBy,
-      checks,
-      credentials,
-      ...(document !== undefined ? { document } : {}),
-      verifiedAt,
-    };
-  };
+  const finish = (securedBy: VerificationReport["securedBy"], document?: unknown): VerificationReport =>
+    closeReport(
+      {
+        kind: "presentation",
+        securedBy,
+        checks,
+        credentials,
+        ...(document !== undefined ? { document } : {}),
+        verifiedAt,
+      },
+      PRESENTATION_CHECKS,
+    );
 
   const read = readSecuredInput(input);
   if (!read.ok) {
@@ -81,18 +77,9 @@ export async function verifyPresentation(
   }
   const securedBy = read.value.securedBy;
 
-  const limit = checkLimits(document, resolved.limits);
-  if (limit) {
-    checks.push(fail("structure", limit.code, limit.message));
-    return finish(securedBy);
-  }
-  const problems = presentationStructureProblems(document);
-  const first = problems[0];
-  checks.push(
-    first
-      ? fail("structure", first.code, `${first.path ? `${first.path}: ` : ""}${first.message}`, { problems })
-      : pass("structure", "the presentation has every required field"),
-  );
+  const structure = structureCheck(document, resolved.limits, presentationStructureProblems, "presentation");
+  checks.push(structure.check);
+  if (!structure.withinLimits) return finish(securedBy);
   const holder = idOf(document.holder);
   const holderId = typeof holder === "string" ? holder : undefined;
 
