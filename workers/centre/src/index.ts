@@ -1,0 +1,120 @@
+/**
+ * The Worker root: one centre on Cloudflare Workers with a remote libSQL database (Turso or sqld). Bindings
+ * exist per request, so the centre is built inside `fetch()` on first use and kept for the isolate's life,
+ * keyed by the configuration it was built from; migrations run once per isolate.
+ */
+import {
+  assembleCentre,
+  type Centre,
+  MemoryChallengeStore,
+  PROBLEM_MEDIA_TYPE,
+  PROBLEM_TYPE_BASE,
+} from "@learnbridge/app";
+import { sha256, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
+import { MESSAGES } from "@learnbridge/i18n";
+import type { ApiKeyRecord, ApiKeyRepository } from "@learnbridge/issuer";
+import {
+  LibsqlApiKeyRepository,
+  LibsqlAuditLog,
+  LibsqlCredentialRepository,
+  LibsqlKeyRepository,
+  LibsqlStatusListRepository,
+  migrate,
+} from "@learnbridge/store";
+import { createClient } from "@libsql/client/web";
+import type { ExecutionContext } from "hono";
+import { type CentreEnv, type ConfigProblem, readConfig, type WorkerConfig } from "./config.ts";
+
+let built: { readonly key: string; readonly centre: Promise<Centre> } | undefined;
+
+export default {
+  async fetch(request: Request, env: CentreEnv, ctx: ExecutionContext): Promise<Response> {
+    const read = readConfig(env);
+    if (!read.ok) {
+      console.error(`learnbridge: invalid configuration\n${describe(read.problems)}`);
+      return internalProblem(`invalid configuration: ${describe(read.problems)}`, {
+        problems: read.problems,
+      });
+    }
+    let centre: Centre;
+    try {
+      centre = await centreFor(read.config);
+    } catch (error) {
+      console.error("learnbridge: the centre could not start", error);
+      return internalProblem("the centre could not start (database unreachable?); it has been logged");
+    }
+    // The app gets no bindings: secrets stay in this root.
+    return centre.app.fetch(request, {}, ctx);
+  },
+};
+
+/** The centre for `config`, built once per isolate; a failed build is forgotten so the next request retries. */
+function centreFor(config: WorkerConfig): Promise<Centre> {
+  if (built?.key !== config.cacheKey) {
+    const centre = buildCentre(config);
+    built = { key: config.cacheKey, centre };
+    centre.catch(() => {
+      if (built?.centre === centre) built = undefined;
+    });
+  }
+  return built.centre;
+}
+
+async function buildCentre(config: WorkerConfig): Promise<Centre> {
+  const client = createClient({
+    url: config.databaseUrl,
+    ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
+  });
+  await migrate(client);
+  const stores = {
+    keys: new LibsqlKeyRepository(client),
+    apiKeys: new LibsqlApiKeyRepository(client),
+    audit: new LibsqlAuditLog(client),
+    credentials: new LibsqlCredentialRepository(client),
+    statusLists: new LibsqlStatusListRepository(client),
+    // Per isolate: a challenge issued by one isolate is unknown to another (a shared store is future work).
+    challenges: new MemoryChallengeStore(),
+  };
+  // No `network.resolveHost`: Workers have no DNS API, and Cloudflare's fetch never reaches private addresses.
+  const centre = await assembleCentre({ publicUrl: config.publicUrl, stores, masterKey: config.masterKey });
+  if (config.adminToken) await registerAdminToken(stores.apiKeys, config.adminToken);
+  return centre;
+}
+
+/** Registers ADMIN_TOKEN's hash as an admin key unless present; another isolate may race us to it. */
+async function registerAdminToken(apiKeys: ApiKeyRepository, token: string): Promise<void> {
+  const tokenHash = toHex(await sha256(utf8(token)));
+  if (await apiKeys.findByHash(tokenHash)) return;
+  const record: ApiKeyRecord = {
+    id: token.split("_")[1] ?? "admin",
+    name: "bootstrap admin (ADMIN_TOKEN)",
+    tokenHash,
+    scopes: ["admin"],
+    createdAt: toXsdDateTime(new Date()),
+  };
+  try {
+    await apiKeys.insert(record);
+  } catch (error) {
+    if (!(await apiKeys.findByHash(tokenHash))) throw error;
+  }
+}
+
+function describe(problems: readonly ConfigProblem[]): string {
+  return problems.map((p) => `${p.variable}: ${p.reason}`).join("; ");
+}
+
+/** An RFC 9457 problem for failures before the app exists (the app renders every other one). */
+function internalProblem(detail: string, extras: Record<string, unknown> = {}): Response {
+  const body = {
+    type: `${PROBLEM_TYPE_BASE}INTERNAL`,
+    title: MESSAGES.en.error.INTERNAL,
+    status: 500,
+    code: "INTERNAL",
+    detail,
+    ...extras,
+  };
+  return new Response(JSON.stringify(body), {
+    status: 500,
+    headers: { "Content-Type": PROBLEM_MEDIA_TYPE, "Content-Language": "en", "Cache-Control": "no-store" },
+  });
+}
