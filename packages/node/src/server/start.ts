@@ -30,7 +30,11 @@ export interface RunningCentre {
 /** Starts the centre and resolves once it listens. */
 export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const client = createClient({ url: config.databaseUrl });
+  const embedded = config.databaseUrl.startsWith("file:");
+  // An embedded file waits for SQLite's lock instead of failing at once (a second process, a checkpoint),
+  // and uses WAL so that readers never block the writer.
+  const client = createClient({ url: config.databaseUrl, ...(embedded ? { timeout: 5000 } : {}) });
+  if (embedded) await client.execute("PRAGMA journal_mode = WAL");
   await migrate(client);
   const { key: masterKey, warning } = await loadMasterKey(config);
   const stores = {
