@@ -2,23 +2,27 @@
  * `pnpm bench`: issue/verify throughput of our credential engine against Digital Bazaar, jose, did-jwt-vc
  * and raw WebCrypto, on the same sample Open Badges 3.0 credential. Flags: `--quick` (~0.3 s per case
  * instead of ~1.5 s), `--json` (machine-readable output on stdout; progress goes to stderr), `--filter TEXT`
- * (only the cases whose id contains TEXT, e.g. `jose.verify`; the raw Ed25519 verify row always runs).
+ * (only the cases whose id contains TEXT, e.g. `jose.verify`; the raw Ed25519 verify row always runs),
+ * `--http` (instead: the centre's VC API over loopback HTTP beside a bare Hono echo app; see http/).
  */
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { allCases, RAW_VERIFY_ID } from "./cases/index.ts";
 import { createFixtures } from "./fixtures.ts";
+import { runHttpBench } from "./http/http-bench.ts";
+import { formatHttpJson, formatHttpTable } from "./http/http-report.ts";
 import { describeMachine, formatJson, formatTable } from "./report.ts";
 import { runCases } from "./runner.ts";
 
-const USAGE = "usage: pnpm bench [--quick] [--json] [--filter TEXT]";
+const USAGE = "usage: pnpm bench [--quick] [--json] [--filter TEXT | --http]";
 const flags = (() => {
   try {
     const options = {
       quick: { type: "boolean" },
       json: { type: "boolean" },
       filter: { type: "string" },
+      http: { type: "boolean" },
     } as const;
     return parseArgs({ options }).values;
   } catch (error) {
@@ -27,6 +31,11 @@ const flags = (() => {
   }
 })();
 const quick = flags.quick === true;
+// Progress only on a terminal, overwriting one line; logs and pipes get the table alone.
+const progress = process.stderr.isTTY
+  ? (text: string) => process.stderr.write(`\r${" ".repeat(79)}\r${text}`)
+  : () => {};
+if (flags.http) await httpBench();
 const timing = quick ? { durationMs: 300, warmupMs: 50 } : { durationMs: 1500, warmupMs: 150 };
 const mode = `${quick ? "quick" : "full"}, ${timing.warmupMs} ms warm-up + ${timing.durationMs} ms per case`;
 const machine = describeMachine();
@@ -35,10 +44,6 @@ const started = performance.now();
 const cases = (await allCases(await createFixtures())).filter(
   (c) => !flags.filter || c.id.includes(flags.filter) || c.id === RAW_VERIFY_ID,
 );
-// Progress only on a terminal, overwriting one line; logs and pipes get the table alone.
-const progress = process.stderr.isTTY
-  ? (text: string) => process.stderr.write(`\r${" ".repeat(79)}\r${text}`)
-  : () => {};
 // A full collection before each case, so that the heap the JSON-LD cases leave behind is not collected
 // during the timing of the cheap JOSE cases (the usual --expose-gc, enabled from inside the process).
 setFlagsFromString("--expose-gc");
@@ -52,3 +57,17 @@ progress("");
 const elapsed = ((performance.now() - started) / 1000).toFixed(1);
 console.log(flags.json ? formatJson(results, machine, mode) : formatTable(results, machine, mode));
 if (!flags.json) console.log(`\n${cases.length} cases, every one verified before timing; ${elapsed} s.`);
+
+/** `--http`: loopback HTTP throughput and latency, then exit; about 50 s (about 10 s with --quick). */
+async function httpBench(): Promise<never> {
+  const timing = quick ? { seconds: 0.5, warmupSeconds: 0.2 } : { seconds: 3, warmupSeconds: 1 };
+  const bulk = quick ? { count: 100, connections: 10 } : { count: 500, connections: 10 };
+  const mode = `${quick ? "quick" : "full"}, ${timing.warmupSeconds} s warm-up + ${timing.seconds} s per row`;
+  const started = performance.now();
+  const result = await runHttpBench({ ...timing, connections: [1, 10], bulk, onProgress: progress });
+  progress("");
+  const machine = describeMachine();
+  console.log(flags.json ? formatHttpJson(result, machine, mode) : formatHttpTable(result, machine, mode));
+  if (!flags.json) console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(0);
+}
