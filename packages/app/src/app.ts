@@ -14,13 +14,20 @@ import { clientAddress } from "./middleware/client-address.ts";
 import { jsonContentType } from "./middleware/json-content-type.ts";
 import { language } from "./middleware/language.ts";
 import { type ProblemTitles, problemErrorHandler, problemNotFound } from "./problem.ts";
+import { achievementRoutes } from "./routes/achievements.ts";
+import { achievementIssueRoutes } from "./routes/achievements-issue.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { challengeRoutes } from "./routes/challenges.ts";
 import { credentialRecordRoutes } from "./routes/credential-records.ts";
 import { credentialStatusRoutes } from "./routes/credential-status.ts";
 import { didDocumentRoutes } from "./routes/did-document.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { issueCredentialRoutes } from "./routes/issue-credential.ts";
+import { jobLimitsOf, jobRoutes } from "./routes/jobs.ts";
+import { keyRoutes } from "./routes/keys.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
+import { profileRoutes } from "./routes/profile.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
 import { verifyCredentialRoutes } from "./routes/verify-credential.ts";
 import { verifyPresentationRoutes } from "./routes/verify-presentation.ts";
@@ -42,6 +49,7 @@ export function createCentreApp(input: CentreAppDeps): Hono<AppEnv> {
     ttlMs: deps.statusListCacheMs ?? 60_000,
   });
 
+  const postJobs = `POST ${deps.basePath}/jobs`;
   const app = new Hono<AppEnv>();
   app.use(
     requestId(),
@@ -52,8 +60,9 @@ export function createCentreApp(input: CentreAppDeps): Hono<AppEnv> {
     }),
     language(),
     clientAddress({ trustProxy: deps.trustProxy ?? false }),
-    bodyLimit(deps.maxBodyBytes),
-    jsonContentType(),
+    bodyLimit(deps.maxBodyBytes, { [postJobs]: jobLimitsOf(deps).maxBodyBytes }),
+    // A bulk job is most often a spreadsheet export: POST /jobs also takes text/csv, and parses it itself.
+    jsonContentType({ [postJobs]: ["text/csv"] }),
   );
   const features = [
     healthRoutes(),
@@ -66,6 +75,13 @@ export function createCentreApp(input: CentreAppDeps): Hono<AppEnv> {
     credentialStatusRoutes(deps, publisher),
     credentialRecordRoutes(deps),
     statusListRoutes(publisher),
+    achievementRoutes(deps),
+    achievementIssueRoutes(deps),
+    profileRoutes(deps),
+    apiKeyRoutes(deps),
+    auditRoutes(deps),
+    keyRoutes(deps),
+    jobRoutes(deps),
   ];
   for (const feature of features) app.route(deps.basePath || "/", feature);
   app.onError(problemErrorHandler(titles, deps.logError));

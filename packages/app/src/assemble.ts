@@ -19,12 +19,17 @@ import {
   type VerifierOptions,
 } from "@learnbridge/credentials";
 import {
+  type AchievementRepository,
   type ApiKeyRepository,
   type AuditLog,
   CentreKeys,
+  type CentreProfileRepository,
   type CredentialRepository,
   createKeyVault,
   Issuance,
+  issuerProfileOf,
+  type JobRepository,
+  JobRunner,
   type KeyRepository,
 } from "@learnbridge/issuer";
 import type { Hono } from "hono";
@@ -40,6 +45,9 @@ export interface CentreStores {
   readonly credentials: CredentialRepository;
   readonly statusLists: StatusListRepository;
   readonly challenges: ChallengeStore;
+  readonly achievements: AchievementRepository;
+  readonly profile: CentreProfileRepository;
+  readonly jobs: JobRepository;
 }
 
 export interface AssembleOptions {
@@ -52,12 +60,16 @@ export interface AssembleOptions {
   readonly trust?: TrustEvaluator;
   readonly trustProxy?: boolean;
   readonly clock?: Clock;
+  /** How long one start of bulk job work may run (Workers: before the invocation ends); default none. */
+  readonly jobRunBudgetMs?: number;
 }
 
 export interface Centre {
   readonly app: Hono<AppEnv>;
   readonly keys: CentreKeys;
   readonly issuance: Issuance;
+  /** Runs bulk jobs: the Node root resumes it at start and on a timer, Workers on a Cron Trigger. */
+  readonly jobRunner: JobRunner;
   readonly did: string;
 }
 
@@ -79,9 +91,20 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
     credentials: stores.credentials,
     statusLists: stores.statusLists,
     allocator: new StatusListAllocator({ repository: stores.statusLists }),
-    audit: stores.audit,
     statusBaseUrl,
     clock,
+  });
+  const jobRunner = new JobRunner({
+    jobs: stores.jobs,
+    issuance,
+    did,
+    // Credentials built from a job's flat rows name the centre as its profile says.
+    issuerProfile: async (language) => {
+      const profile = await stores.profile.get();
+      return profile && issuerProfileOf(did, profile, language);
+    },
+    clock,
+    ...(options.jobRunBudgetMs ? { runBudgetMs: options.jobRunBudgetMs } : {}),
   });
   const policy = networkPolicy(options.network);
   const resolveKey = createKeyResolver({
@@ -120,9 +143,13 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
     apiKeys: stores.apiKeys,
     audit: stores.audit,
     challenges: stores.challenges,
+    achievements: stores.achievements,
+    profile: stores.profile,
+    jobs: stores.jobs,
+    jobRunner,
     verifier,
     clock,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
-  return { app, keys, issuance, did };
+  return { app, keys, issuance, jobRunner, did };
 }

@@ -5,12 +5,16 @@
 import { type Clock, systemClock } from "@learnbridge/core";
 import { didWebFromUrl, type StatusListRepository, type VerifierOptions } from "@learnbridge/credentials";
 import type {
+  AchievementRepository,
   ApiKeyRecord,
   ApiKeyRepository,
   AuditLog,
   CentreKeys,
+  CentreProfileRepository,
   CredentialRepository,
   Issuance,
+  JobRepository,
+  JobRunner,
 } from "@learnbridge/issuer";
 import type { ChallengeStore } from "./challenges.ts";
 
@@ -25,10 +29,24 @@ export interface CentreAppDeps {
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditLog;
   readonly challenges: ChallengeStore;
+  /** The centre's achievement definitions (versions stored with their audit entries). */
+  readonly achievements: AchievementRepository;
+  /** The centre's profile: the awarding body its credentials name. */
+  readonly profile: CentreProfileRepository;
+  /** Bulk issuance jobs and their rows. */
+  readonly jobs: JobRepository;
+  /** Runs a job after `POST /jobs` stored it (on Workers inside `waitUntil`). */
+  readonly jobRunner: Pick<JobRunner, "enqueue">;
   /** Options of the public verify endpoints (network rules, key resolver, status fetch, trust). */
   readonly verifier?: VerifierOptions;
   readonly clock?: Clock;
-  readonly limits?: { readonly maxBodyBytes?: number };
+  readonly limits?: {
+    readonly maxBodyBytes?: number;
+    /** Rows one bulk job may hold; default 10,000. */
+    readonly maxJobRows?: number;
+    /** The body of `POST /jobs`; default 16 MiB. */
+    readonly maxJobBodyBytes?: number;
+  };
   /** Believe CF-Connecting-IP / X-Forwarded-For: set only behind a proxy that overwrites them. */
   readonly trustProxy?: boolean;
   /** How long a signed status list is reused before it is signed again; default 60 s. */
@@ -79,6 +97,10 @@ export function resolveDeps(deps: CentreAppDeps): ResolvedDeps {
     "apiKeys",
     "audit",
     "challenges",
+    "achievements",
+    "profile",
+    "jobs",
+    "jobRunner",
   ] as const) {
     if (!deps?.[name]) throw new TypeError(`createCentreApp: ${name} is required`);
   }

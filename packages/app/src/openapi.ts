@@ -4,6 +4,9 @@
  */
 
 import { API_SCHEMAS } from "./openapi-schemas.ts";
+import { ACHIEVEMENT_PATHS, ACHIEVEMENT_SCHEMAS } from "./routes/achievements-openapi.ts";
+import { STAFF_ADMIN_PATHS, STAFF_ADMIN_SCHEMAS } from "./routes/api-keys-openapi.ts";
+import { JOB_PATHS, JOB_SCHEMAS } from "./routes/jobs-openapi.ts";
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -188,9 +191,9 @@ export function openApiDocument(options: { publicUrl: string; didDocumentPath: s
         "Issue, verify and revoke micro-credentials (W3C VC 2.0 / Open Badges 3.0); VC API shapes.",
     },
     servers: [{ url: options.publicUrl }],
-    paths,
+    paths: { ...paths, ...ACHIEVEMENT_PATHS, ...STAFF_ADMIN_PATHS, ...JOB_PATHS },
     components: {
-      schemas: API_SCHEMAS,
+      schemas: { ...API_SCHEMAS, ...ACHIEVEMENT_SCHEMAS, ...STAFF_ADMIN_SCHEMAS, ...JOB_SCHEMAS },
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A staff API key, lbk_…" } },
     },
   };

@@ -1,8 +1,11 @@
 /** libSQL implementations of the domain packages' storage ports, the schema migrations, and the client port. */
 export { type BusyRetryOptions, busyRetrying, isBusy, retryWhileBusy } from "./busy.ts";
+export { LibsqlCentreProfileRepository } from "./issuer/achievement-profile-repository.ts";
+export { LibsqlAchievementRepository } from "./issuer/achievement-repository.ts";
 export { LibsqlApiKeyRepository } from "./issuer/api-key-repository.ts";
 export { LibsqlAuditLog } from "./issuer/audit-log.ts";
 export { LibsqlCredentialRepository } from "./issuer/credential-repository.ts";
+export { LibsqlJobRepository } from "./issuer/job-repository.ts";
 export { LibsqlKeyRepository } from "./issuer/key-repository.ts";
 export {
   MIGRATIONS,

@@ -45,9 +45,13 @@ describe.each(backends)("migrate: $name", (backend) => {
     const { rows } = await client.execute("SELECT applied_at FROM schema_migrations");
     expect(rows[0]?.applied_at).toBe("2026-11-30T12:00:00.000Z");
     expect(await tables(client)).toEqual([
+      "achievement_versions",
       "api_keys",
       "audit_log",
       "centre_keys",
+      "centre_profile",
+      "issuance_job_rows",
+      "issuance_jobs",
       "issued_credentials",
       "schema_migrations",
       "status_claims",

@@ -6,6 +6,8 @@
  */
 import { type Clock, systemClock } from "@learnbridge/core";
 import { type BusyRetryOptions, retryWhileBusy } from "./busy.ts";
+import { ACHIEVEMENTS_MIGRATION } from "./issuer/achievement-schema.ts";
+import { JOBS_MIGRATION } from "./issuer/job-schema.ts";
 import { ISSUER_MIGRATION } from "./issuer/schema.ts";
 import type { SqlClient } from "./sql-client.ts";
 
@@ -40,6 +42,8 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   ISSUER_MIGRATION,
+  ACHIEVEMENTS_MIGRATION,
+  JOBS_MIGRATION,
 ];
 
 /** Options of `migrate`. */

@@ -14,9 +14,12 @@ import { sha256, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
 import { MESSAGES } from "@learnbridge/i18n";
 import type { ApiKeyRecord, ApiKeyRepository } from "@learnbridge/issuer";
 import {
+  LibsqlAchievementRepository,
   LibsqlApiKeyRepository,
   LibsqlAuditLog,
+  LibsqlCentreProfileRepository,
   LibsqlCredentialRepository,
+  LibsqlJobRepository,
   LibsqlKeyRepository,
   LibsqlStatusListRepository,
   migrate,
@@ -26,6 +29,9 @@ import type { ExecutionContext } from "hono";
 import { type CentreEnv, type ConfigProblem, readConfig, type WorkerConfig } from "./config.ts";
 
 let built: { readonly key: string; readonly centre: Promise<Centre> } | undefined;
+
+/** How long one invocation works on bulk jobs; the Cron Trigger (wrangler.toml) resumes them each minute. */
+const JOB_RUN_BUDGET_MS = 25_000;
 
 export default {
   async fetch(request: Request, env: CentreEnv, ctx: ExecutionContext): Promise<Response> {
@@ -45,6 +51,17 @@ export default {
     }
     // The app gets no bindings: secrets stay in this root.
     return centre.app.fetch(request, {}, ctx);
+  },
+
+  /** The Cron Trigger: resumes bulk jobs that an earlier invocation's budget left unfinished. */
+  async scheduled(_controller: unknown, env: CentreEnv, ctx: ExecutionContext): Promise<void> {
+    const read = readConfig(env);
+    if (!read.ok) {
+      console.error(`learnbridge: invalid configuration\n${describe(read.problems)}`);
+      return;
+    }
+    const centre = await centreFor(read.config);
+    ctx.waitUntil(centre.jobRunner.resume());
   },
 };
 
@@ -74,9 +91,18 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     statusLists: new LibsqlStatusListRepository(client),
     // Per isolate: a challenge issued by one isolate is unknown to another (a shared store is future work).
     challenges: new MemoryChallengeStore(),
+    achievements: new LibsqlAchievementRepository(client),
+    profile: new LibsqlCentreProfileRepository(client),
+    jobs: new LibsqlJobRepository(client),
   };
   // No `network.resolveHost`: Workers have no DNS API, and Cloudflare's fetch never reaches private addresses.
-  const centre = await assembleCentre({ publicUrl: config.publicUrl, stores, masterKey: config.masterKey });
+  const centre = await assembleCentre({
+    publicUrl: config.publicUrl,
+    stores,
+    masterKey: config.masterKey,
+    // Bulk job work runs in waitUntil, which ends about 30 s after the response: stop taking rows before.
+    jobRunBudgetMs: JOB_RUN_BUDGET_MS,
+  });
   if (config.adminToken) await registerAdminToken(stores.apiKeys, config.adminToken);
   return centre;
 }

@@ -16,9 +16,13 @@ import {
   createApiKey,
   createKeyVault,
   Issuance,
+  JobRunner,
+  MemoryAchievementRepository,
   MemoryApiKeyRepository,
   MemoryAuditLog,
+  MemoryCentreProfileRepository,
   MemoryCredentialRepository,
+  MemoryJobRepository,
   MemoryKeyRepository,
   type Scope,
 } from "@learnbridge/issuer";
@@ -51,19 +55,22 @@ export async function testCentre(options: TestCentreOptions = {}) {
     clock,
   });
   const statusLists = new MemoryStatusListRepository();
-  const credentials = new MemoryCredentialRepository();
   const audit = new MemoryAuditLog();
+  const credentials = new MemoryCredentialRepository({ audit });
   const apiKeys = new MemoryApiKeyRepository();
   const challenges = new MemoryChallengeStore({ clock });
+  const achievements = new MemoryAchievementRepository({ audit });
+  const profile = new MemoryCentreProfileRepository({ audit });
+  const jobs = new MemoryJobRepository({ audit });
   const issuance = new Issuance({
     keys,
     credentials,
     statusLists,
     allocator: new StatusListAllocator({ repository: statusLists }),
-    audit,
     statusBaseUrl: statusBaseUrlOf(publicUrl),
     clock,
   });
+  const jobRunner = new JobRunner({ jobs, issuance, did, clock });
   const verifier: VerifierOptions = {
     // The DID document as published now (keys appear on first use and on rotation).
     resolveKey: async (id, purpose) =>
@@ -84,13 +91,31 @@ export async function testCentre(options: TestCentreOptions = {}) {
     apiKeys,
     audit,
     challenges,
+    achievements,
+    profile,
+    jobs,
+    jobRunner,
     verifier,
     clock,
     ...options,
   });
   const token = async (...scopes: Scope[]) =>
     (await createApiKey(apiKeys, { name: `test ${scopes.join("+")}`, scopes }, clock)).token;
-  return { app, keys, issuance, credentials, statusLists, audit, apiKeys, challenges, token };
+  return {
+    app,
+    keys,
+    issuance,
+    credentials,
+    statusLists,
+    audit,
+    apiKeys,
+    challenges,
+    achievements,
+    profile,
+    jobs,
+    jobRunner,
+    token,
+  };
 }
 
 /** A JSON POST, with a bearer token when given. */

@@ -63,6 +63,16 @@ export async function createApiKey(
   input: { name: string; scopes: readonly Scope[] },
   clock: Clock = systemClock,
 ): Promise<{ record: ApiKeyRecord; token: string }> {
+  const minted = await mintApiKey(input, clock);
+  await repository.insert(minted.record);
+  return minted;
+}
+
+/** A new key's record and one-time token, not yet stored (a caller may audit before storing). */
+export async function mintApiKey(
+  input: { name: string; scopes: readonly Scope[] },
+  clock: Clock = systemClock,
+): Promise<{ record: ApiKeyRecord; token: string }> {
   if (!input.name?.trim()) throw new TypeError("createApiKey: a name is required");
   if (!input.scopes.length || input.scopes.some((s) => !SCOPES.includes(s))) {
     throw new TypeError(`createApiKey: scopes must be some of ${SCOPES.join(", ")}`);
@@ -76,7 +86,6 @@ export async function createApiKey(
     scopes: [...new Set(input.scopes)],
     createdAt: toXsdDateTime(clock()),
   };
-  await repository.insert(record);
   return { record, token };
 }
 

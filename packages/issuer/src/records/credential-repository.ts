@@ -1,4 +1,9 @@
-/** The port for issued credentials: what a centre issued, to whom, its status index, and its state. */
+/**
+ * The port for issued credentials: what a centre issued, to whom, its status index, and its state. A record
+ * and the audit entry that tells of it are stored in one atomic write, so a crash never leaves an issued
+ * credential without its entry in the audit log, nor an entry without its credential.
+ */
+import type { AuditEntry, AuditLog } from "../audit/audit-log.ts";
 
 export type CredentialState = "active" | "revoked" | "suspended";
 
@@ -15,7 +20,7 @@ export interface IssuedCredentialRecord {
   readonly statusIndex: number;
   readonly state: CredentialState;
   readonly issuedAt: string;
-  /** A caller-chosen key that makes a retried request issue nothing twice (e.g. `job:row`). */
+  /** A caller-chosen key that makes a retried request issue nothing twice (e.g. `job:<id>:<row>`). */
   readonly requestKey?: string;
 }
 
@@ -29,24 +34,63 @@ export interface CredentialQuery {
 }
 
 export interface CredentialRepository {
-  /** Stores a record; when its requestKey was used already, stores nothing and returns the earlier record. */
-  insert(record: IssuedCredentialRecord): Promise<{ inserted: boolean; record: IssuedCredentialRecord }>;
+  /**
+   * Stores a record and, in the same atomic write, `audit` in the audit log. When the record's requestKey
+   * was used already it stores neither and returns the earlier record; a reused id or status index rejects
+   * and stores neither.
+   */
+  insert(
+    record: IssuedCredentialRecord,
+    audit?: AuditEntry,
+  ): Promise<{ inserted: boolean; record: IssuedCredentialRecord }>;
   get(id: string): Promise<IssuedCredentialRecord | undefined>;
   findByRequestKey(requestKey: string): Promise<IssuedCredentialRecord | undefined>;
   /** Newest first. */
   list(query?: CredentialQuery): Promise<readonly IssuedCredentialRecord[]>;
-  setState(id: string, state: CredentialState): Promise<boolean>;
+  /**
+   * Moves a record to `state` and, in the same atomic write, appends `audit`. False, and no entry, for an
+   * unknown id or a record already in that state (so of two racing revocations exactly one is recorded).
+   */
+  setState(id: string, state: CredentialState, audit?: AuditEntry): Promise<boolean>;
+}
+
+/** Options of the in-memory twin. */
+export interface MemoryCredentialRepositoryOptions {
+  /** Where audit entries passed to `insert` and `setState` go: the centre's (in-memory) audit log. */
+  readonly audit?: AuditLog;
 }
 
 /** The in-memory twin. */
 export class MemoryCredentialRepository implements CredentialRepository {
   readonly #records: IssuedCredentialRecord[] = [];
+  readonly #audit: AuditLog | undefined;
 
-  async insert(record: IssuedCredentialRecord) {
-    const earlier = record.requestKey ? await this.findByRequestKey(record.requestKey) : undefined;
+  constructor(options: MemoryCredentialRepositoryOptions = {}) {
+    this.#audit = options.audit;
+  }
+
+  async insert(record: IssuedCredentialRecord, audit?: AuditEntry) {
+    const log = this.#logFor(audit);
+    const earlier = record.requestKey
+      ? this.#records.find((r) => r.requestKey === record.requestKey)
+      : undefined;
     if (earlier) return { inserted: false, record: earlier };
     if (this.#records.some((r) => r.id === record.id)) throw new TypeError(`credential ${record.id} exists`);
+    if (
+      this.#records.some(
+        (r) => r.statusListId === record.statusListId && r.statusIndex === record.statusIndex,
+      )
+    ) {
+      throw new TypeError(`status index ${record.statusListId}#${record.statusIndex} is used`);
+    }
+    // Pushed before the first await, so a concurrent insert of the same requestKey sees it.
     this.#records.push(record);
+    try {
+      if (audit) await log?.append(audit);
+    } catch (error) {
+      this.#records.splice(this.#records.indexOf(record), 1);
+      throw error;
+    }
     return { inserted: true, record };
   }
   async get(id: string) {
@@ -67,11 +111,27 @@ export class MemoryCredentialRepository implements CredentialRepository {
       .filter((r) => (query.state ? r.state === query.state : true))
       .slice(0, query.limit ?? 50);
   }
-  async setState(id: string, state: CredentialState) {
+  async setState(id: string, state: CredentialState, audit?: AuditEntry) {
+    const log = this.#logFor(audit);
     const at = this.#records.findIndex((r) => r.id === id);
     const record = this.#records[at];
-    if (!record) return false;
+    if (!record || record.state === state) return false;
     this.#records[at] = { ...record, state };
+    try {
+      if (audit) await log?.append(audit);
+    } catch (error) {
+      this.#records[at] = record;
+      throw error;
+    }
     return true;
+  }
+
+  #logFor(audit: AuditEntry | undefined): AuditLog | undefined {
+    if (audit && !this.#audit) {
+      throw new TypeError(
+        "MemoryCredentialRepository: pass { audit } to the constructor to store audit entries",
+      );
+    }
+    return this.#audit;
   }
 }

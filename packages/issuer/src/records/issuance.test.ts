@@ -28,14 +28,13 @@ async function centre() {
     clock: () => NOW,
   });
   const statusLists = new MemoryStatusListRepository();
-  const credentials = new MemoryCredentialRepository();
   const audit = new MemoryAuditLog();
+  const credentials = new MemoryCredentialRepository({ audit });
   const issuance = new Issuance({
     keys,
     credentials,
     statusLists,
     allocator: new StatusListAllocator({ repository: statusLists }),
-    audit,
     statusBaseUrl: "https://lahore.example/status",
     clock: () => NOW,
   });
@@ -60,7 +59,7 @@ async function centre() {
       },
     });
   };
-  return { keys, issuance, credentials, audit, verify };
+  return { keys, issuance, credentials, statusLists, audit, verify };
 }
 
 async function unsigned() {
@@ -149,6 +148,22 @@ describe("Issuance at a centre", () => {
     });
     await expect(c.issuance.revoke(record.id, "again", "key-2")).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await c.issuance.revoke("urn:uuid:unknown", "x", "key-2")).toBe(false);
+  });
+
+  it("records a revocation before publishing it; a crash between is completed by a retry", async () => {
+    const c = await centre();
+    const { record } = await c.issuance.issue({ credential: await unsigned(), actor: "key-1" });
+    const setStatus = c.statusLists.setStatus.bind(c.statusLists);
+    c.statusLists.setStatus = async () => Promise.reject(new Error("crash"));
+    await expect(c.issuance.revoke(record.id, "issued in error", "key-2")).rejects.toThrow("crash");
+    expect((await c.credentials.get(record.id))?.state).toBe("revoked");
+    expect((await c.audit.list()).map((e) => e.action)).toEqual(["credential.issue", "credential.revoke"]);
+    expect(await c.statusLists.indexesWithStatus(record.statusListId)).toEqual([]);
+
+    c.statusLists.setStatus = setStatus;
+    await expect(c.issuance.revoke(record.id, "retry", "key-2")).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await c.statusLists.indexesWithStatus(record.statusListId)).toEqual([record.statusIndex]);
+    expect(await c.audit.list()).toHaveLength(2);
   });
 
   it("keeps old credentials verifying after key rotation", async () => {

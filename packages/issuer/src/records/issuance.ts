@@ -1,7 +1,8 @@
 /**
  * Issuing at a centre: takes a credential (or builds one), makes the centre its issuer, gives it an id and a
- * revocation status entry drawn from the allocator, signs it with the centre's active key, stores it and
- * writes the audit entry. A retried request (same requestKey) returns the first result and issues nothing.
+ * revocation status entry drawn from the allocator, signs it with the centre's active key, and stores it with
+ * its audit entry in one atomic write. A retried request (same requestKey) returns the first result and
+ * issues nothing. A crash before that write leaves only a claimed status index, never reused: harmless.
  */
 import {
   type Clock,
@@ -19,7 +20,6 @@ import {
   type StatusListRepository,
   statusEntry,
 } from "@learnbridge/credentials";
-import type { AuditLog } from "../audit/audit-log.ts";
 import type { CentreKeys } from "../keys/centre-keys.ts";
 import type { CredentialRepository, IssuedCredentialRecord } from "./credential-repository.ts";
 
@@ -29,7 +29,6 @@ export interface IssuanceOptions {
   readonly allocator: StatusListAllocator;
   /** The repository the allocator draws from; revocation sets bits in it. */
   readonly statusLists: StatusListRepository;
-  readonly audit: AuditLog;
   /** Where the centre publishes status lists: `${statusBaseUrl}/${listId}`. */
   readonly statusBaseUrl: string;
   readonly clock?: Clock;
@@ -44,6 +43,8 @@ export interface IssueRequest {
   /** Who asked: an API key id, `cli`… */
   readonly actor: string;
   readonly origin?: string;
+  /** Added to the audit entry's details, e.g. `{ job, row }` for a bulk job's row. */
+  readonly auditDetails?: Readonly<Record<string, unknown>>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -110,36 +111,45 @@ export class Issuance {
       issuedAt: toXsdDateTime(this.#clock()),
       ...(request.requestKey ? { requestKey: request.requestKey } : {}),
     };
-    const stored = await this.#o.credentials.insert(record);
-    if (stored.inserted) {
-      await this.#o.audit.append({
-        at: record.issuedAt,
-        actor: request.actor,
-        action: "credential.issue",
-        subject: record.id,
-        ...(request.origin ? { origin: request.origin } : {}),
-        details: { statusListId: allocation.listId, statusIndex: allocation.index, format: record.format },
-      });
-    }
+    const stored = await this.#o.credentials.insert(record, {
+      at: record.issuedAt,
+      actor: request.actor,
+      action: "credential.issue",
+      subject: record.id,
+      ...(request.origin ? { origin: request.origin } : {}),
+      details: {
+        ...request.auditDetails,
+        statusListId: allocation.listId,
+        statusIndex: allocation.index,
+        format: record.format,
+      },
+    });
     return { record: stored.record, created: stored.inserted };
   }
 
-  /** Revokes a credential for good: sets its status bit, records the state, audits. False for an unknown id. */
+  /**
+   * Revokes a credential for good: records the state with its audit entry (one atomic write), then sets the
+   * status bit. False for an unknown id; CONFLICT when it was revoked already.
+   *
+   * The order makes a crash safe: between the two writes the centre's record and audit log say revoked
+   * while the published bit lags, never the reverse (revoked in public with no record of who did it). A
+   * retry completes it: a second revocation sets the bit again (idempotent) before answering CONFLICT.
+   */
   async revoke(id: string, reason: string, actor: string, origin?: string): Promise<boolean> {
     const record = await this.#o.credentials.get(id);
     if (!record) return false;
-    if (record.state === "revoked")
-      throw new LearnbridgeError("CONFLICT", "the credential is already revoked", { id });
+    const recorded =
+      record.state !== "revoked" &&
+      (await this.#o.credentials.setState(id, "revoked", {
+        at: toXsdDateTime(this.#clock()),
+        actor,
+        action: "credential.revoke",
+        subject: id,
+        ...(origin ? { origin } : {}),
+        details: { reason },
+      }));
     await this.#o.statusLists.setStatus(record.statusListId, record.statusIndex, true);
-    await this.#o.credentials.setState(id, "revoked");
-    await this.#o.audit.append({
-      at: toXsdDateTime(this.#clock()),
-      actor,
-      action: "credential.revoke",
-      subject: id,
-      ...(origin ? { origin } : {}),
-      details: { reason },
-    });
+    if (!recorded) throw new LearnbridgeError("CONFLICT", "the credential is already revoked", { id });
     return true;
   }
 }

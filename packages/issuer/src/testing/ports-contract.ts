@@ -4,9 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ApiKeyRecord, ApiKeyRepository } from "../access/api-keys.ts";
-import type { AuditLog } from "../audit/audit-log.ts";
+import type { AuditEntry, AuditLog } from "../audit/audit-log.ts";
 import type { KeyRepository, StoredKey } from "../keys/key-repository.ts";
 import type { CredentialRepository, IssuedCredentialRecord } from "../records/credential-repository.ts";
+
+export {
+  achievementRepositoryContract,
+  centreProfileRepositoryContract,
+} from "../achievements/achievement-ports-contract.ts";
 
 type Make<T> = () => Promise<T>;
 
@@ -102,11 +107,28 @@ const record = (id: string, extra: Partial<IssuedCredentialRecord> = {}): Issued
   ...extra,
 });
 
-/** CredentialRepository: idempotent by requestKey, newest first with paging and filters, state changes. */
-export function credentialRepositoryContract(name: string, make: Make<CredentialRepository>) {
+const entry = (action: string, subject: string): AuditEntry => ({
+  at: "2026-01-01T00:00:00Z",
+  actor: "k1",
+  action,
+  subject,
+  details: { n: 1 },
+});
+
+/** A credential repository and the audit log its atomic writes append to (the same database). */
+export interface CredentialPorts {
+  readonly credentials: CredentialRepository;
+  readonly audit: AuditLog;
+}
+
+/**
+ * CredentialRepository: idempotent by requestKey, a record and its audit entry stored together or not at
+ * all, newest first with paging and filters, state changes with their entries.
+ */
+export function credentialRepositoryContract(name: string, make: Make<CredentialPorts>) {
   describe(`CredentialRepository contract: ${name}`, () => {
     it("stores once per requestKey and returns the earlier record", async () => {
-      const repo = await make();
+      const { credentials: repo } = await make();
       const first = await repo.insert(record("urn:c1", { requestKey: "job:1" }));
       expect(first).toEqual({ inserted: true, record: record("urn:c1", { requestKey: "job:1" }) });
       const again = await repo.insert(record("urn:c2", { requestKey: "job:1" }));
@@ -115,8 +137,53 @@ export function credentialRepositoryContract(name: string, make: Make<Credential
       expect(await repo.findByRequestKey("job:1")).toEqual(record("urn:c1", { requestKey: "job:1" }));
     });
 
+    it("stores a record and its audit entry together; a duplicate requestKey stores neither", async () => {
+      const { credentials: repo, audit } = await make();
+      const first = await repo.insert(
+        record("urn:c1", { requestKey: "job:1" }),
+        entry("credential.issue", "urn:c1"),
+      );
+      expect(first.inserted).toBe(true);
+      const again = await repo.insert(
+        record("urn:c2", { requestKey: "job:1" }),
+        entry("credential.issue", "urn:c2"),
+      );
+      expect(again).toEqual({ inserted: false, record: record("urn:c1", { requestKey: "job:1" }) });
+      expect(await repo.get("urn:c2")).toBeUndefined();
+      expect((await audit.list()).map((e) => [e.action, e.subject, e.details])).toEqual([
+        ["credential.issue", "urn:c1", { n: 1 }],
+      ]);
+    });
+
+    it("stores neither when the record is refused (a reused id or status index)", async () => {
+      const { credentials: repo, audit } = await make();
+      await repo.insert(record("urn:c1"), entry("credential.issue", "urn:c1"));
+      await expect(
+        repo.insert(record("urn:c1", { statusIndex: 99 }), entry("credential.issue", "again")),
+      ).rejects.toThrow();
+      await expect(
+        repo.insert(record("urn:c2", { statusIndex: 1 }), entry("credential.issue", "urn:c2")),
+      ).rejects.toThrow();
+      expect(await repo.get("urn:c2")).toBeUndefined();
+      expect((await audit.list()).map((e) => e.subject)).toEqual(["urn:c1"]);
+    });
+
+    it("changes state with its audit entry, once: the same state again or an unknown id records nothing", async () => {
+      const { credentials: repo, audit } = await make();
+      await repo.insert(record("urn:c1"));
+      expect(await repo.setState("urn:c1", "revoked", entry("credential.revoke", "urn:c1"))).toBe(true);
+      expect(await repo.setState("urn:c1", "revoked", entry("credential.revoke", "urn:c1"))).toBe(false);
+      expect(await repo.setState("urn:missing", "revoked", entry("credential.revoke", "urn:missing"))).toBe(
+        false,
+      );
+      expect((await repo.get("urn:c1"))?.state).toBe("revoked");
+      expect((await audit.list()).map((e) => [e.action, e.subject])).toEqual([
+        ["credential.revoke", "urn:c1"],
+      ]);
+    });
+
     it("lists newest first, filters, pages, and changes state", async () => {
-      const repo = await make();
+      const { credentials: repo } = await make();
       for (let i = 1; i <= 5; i++) {
         await repo.insert(
           record(`urn:c${i}`, { achievementId: i % 2 ? "odd" : "even", subject: `did:example:${i}` }),
@@ -143,3 +210,5 @@ export function credentialRepositoryContract(name: string, make: Make<Credential
     });
   });
 }
+
+export { jobRepositoryContract } from "./job-repository-contract.ts";

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `learnbridge` command: keygen, issue, verify, example. Exit status 0 on success (verified), 1 when the
+ * The `learnbridge` command: keygen, issue, verify, example, admin. Exit status 0 on success (verified), 1 when the
  * command failed (not verified), 2 on a usage error.
  */
 import { readFile } from "node:fs/promises";
+import { ADMIN_HELP, admin } from "./admin.ts";
 import { CommandFailure, UsageError } from "./errors.ts";
 import { type CliIo, readProcessStdin } from "./io.ts";
 import { ISSUE_HELP, issue } from "./issue.ts";
@@ -17,6 +18,7 @@ Commands:
   issue     sign a credential or an achievement input
   verify    verify a credential or presentation, explained in your language
   example   print an example achievement input
+  admin     manage the staff API keys of a centre's database
 
 Run 'learnbridge <command> --help' for a command's options.`;
 
@@ -29,6 +31,7 @@ async function example(args: string[], io: CliIo): Promise<number> {
 }
 
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
+  admin: { run: admin, help: ADMIN_HELP },
   keygen: { run: keygen, help: KEYGEN_HELP },
   issue: { run: issue, help: ISSUE_HELP },
   verify: { run: verify, help: VERIFY_HELP },

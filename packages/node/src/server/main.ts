@@ -11,6 +11,7 @@ try {
   console.log(
     `  listening at ${centre.url}  (DID document: ${centre.url}/.well-known/did.json, API: ${centre.url}/openapi.json)`,
   );
+  for (const notice of centre.notices) console.log(`  ${notice}`);
   if (centre.adminToken) {
     console.log(`  admin token (shown once, store it now): ${centre.adminToken}`);
   }

@@ -8,22 +8,31 @@ import { createServer as createHttpsServer } from "node:https";
 import { type ServerType, serve } from "@hono/node-server";
 import { assembleCentre, MemoryChallengeStore } from "@learnbridge/app";
 import {
+  LibsqlAchievementRepository,
   LibsqlApiKeyRepository,
   LibsqlAuditLog,
+  LibsqlCentreProfileRepository,
   LibsqlCredentialRepository,
+  LibsqlJobRepository,
   LibsqlKeyRepository,
   LibsqlStatusListRepository,
   migrate,
 } from "@learnbridge/store";
 import { createClient } from "@libsql/client";
 import type { NodeConfig } from "./config.ts";
+import { seedSampleData } from "./sample.ts";
 import { bootstrapAdmin, loadMasterKey } from "./secrets.ts";
+
+/** How often unfinished bulk jobs are looked for after the start. */
+const JOB_RESUME_INTERVAL_MS = 10_000;
 
 export interface RunningCentre {
   readonly did: string;
   readonly url: string;
   readonly adminToken?: string;
   readonly warnings: readonly string[];
+  /** Lines worth printing at start (e.g. that sample data was added). */
+  readonly notices: readonly string[];
   close(): Promise<void>;
 }
 
@@ -44,7 +53,12 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
     credentials: new LibsqlCredentialRepository(client),
     statusLists: new LibsqlStatusListRepository(client),
     challenges: new MemoryChallengeStore(),
+    achievements: new LibsqlAchievementRepository(client),
+    profile: new LibsqlCentreProfileRepository(client),
+    jobs: new LibsqlJobRepository(client),
   };
+  // Before the first key exists: that is how a first start is told apart from a restart.
+  const seeded = await seedSampleData(stores, config.publicUrl);
   const centre = await assembleCentre({
     publicUrl: config.publicUrl,
     stores,
@@ -66,14 +80,27 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
       resolve(s),
     );
   });
+  // Bulk jobs run in this process: pick up what a stop or a crash left, and look again now and then for a run
+  // that an error stopped (the database briefly unreachable).
+  const resumeJobs = () =>
+    centre.jobRunner
+      .resume()
+      .catch((error) => console.error("learnbridge: bulk jobs could not resume", error));
+  void resumeJobs();
+  const jobTimer = setInterval(resumeJobs, JOB_RESUME_INTERVAL_MS);
+  jobTimer.unref();
   return {
     did: centre.did,
     url: config.publicUrl,
     ...(adminToken ? { adminToken } : {}),
     warnings: warning ? [warning] : [],
+    notices: seeded ? [seeded] : [],
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => {
+        clearInterval(jobTimer);
+        server.close(async () => {
+          // Rows in flight finish and are recorded; the rest wait for the next start.
+          await centre.jobRunner.stop();
           client.close();
           resolve();
         });

@@ -1,6 +1,25 @@
 /** The append-only audit log on libSQL (the AuditLog port of @learnbridge/issuer). */
 import type { AuditEntry, AuditLog } from "@learnbridge/issuer";
-import type { SqlClient, SqlRow } from "../sql-client.ts";
+import type { SqlClient, SqlRow, SqlStatement } from "../sql-client.ts";
+
+/**
+ * The statement that appends `entry`; with `onlyIf`, an SQL condition, it appends only when that holds, so
+ * a repository can add the entry to its own write batch (e.g. `changes() = 1`: the statement before changed
+ * a row).
+ */
+export function appendAuditStatement(entry: AuditEntry, onlyIf?: string): SqlStatement {
+  return {
+    sql: `INSERT INTO audit_log (at, actor, action, subject, origin, details) SELECT ?, ?, ?, ?, ?, ?${onlyIf ? ` WHERE ${onlyIf}` : ""}`,
+    args: [
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.subject,
+      entry.origin ?? null,
+      entry.details ? JSON.stringify(entry.details) : null,
+    ],
+  };
+}
 
 const toEntry = (row: SqlRow): AuditEntry & { seq: number } => ({
   seq: Number(row.seq),
@@ -20,17 +39,7 @@ export class LibsqlAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry) {
-    await this.#client.execute({
-      sql: "INSERT INTO audit_log (at, actor, action, subject, origin, details) VALUES (?, ?, ?, ?, ?, ?)",
-      args: [
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.subject,
-        entry.origin ?? null,
-        entry.details ? JSON.stringify(entry.details) : null,
-      ],
-    });
+    await this.#client.execute(appendAuditStatement(entry));
   }
 
   async list(options: { after?: number; limit?: number } = {}) {

@@ -1,14 +1,19 @@
 /**
  * Issued credentials on libSQL (the CredentialRepository port of @learnbridge/issuer). The request key is
- * UNIQUE, so a retried request stores nothing twice even when two attempts race.
+ * UNIQUE, so a retried request stores nothing twice even when two attempts race. A record and its audit
+ * entry are one write batch (one transaction): the entry is appended only if the statement before it changed
+ * a row (`changes() = 1`), so an ignored duplicate or an unchanged state leaves no entry either.
  */
 import type {
+  AuditEntry,
   CredentialQuery,
   CredentialRepository,
   CredentialState,
   IssuedCredentialRecord,
 } from "@learnbridge/issuer";
+import { busyRetrying } from "../busy.ts";
 import type { SqlClient, SqlRow, SqlValue } from "../sql-client.ts";
+import { appendAuditStatement } from "./audit-log.ts";
 
 const toRecord = (row: SqlRow): IssuedCredentialRecord => ({
   id: String(row.id),
@@ -27,11 +32,12 @@ export class LibsqlCredentialRepository implements CredentialRepository {
   readonly #client: SqlClient;
 
   constructor(client: SqlClient) {
-    this.#client = client;
+    // Every write here is one statement or one batch, so a busy one is simply run again.
+    this.#client = busyRetrying(client);
   }
 
-  async insert(record: IssuedCredentialRecord) {
-    const result = await this.#client.execute({
+  async insert(record: IssuedCredentialRecord, audit?: AuditEntry) {
+    const insert = {
       sql: `INSERT INTO issued_credentials (id, achievement_id, subject, format, credential, status_list_id,
               status_index, state, issued_at, request_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING`,
@@ -47,8 +53,12 @@ export class LibsqlCredentialRepository implements CredentialRepository {
         record.issuedAt,
         record.requestKey ?? null,
       ],
-    });
-    if (result.rowsAffected === 1) return { inserted: true, record };
+    };
+    const [result] = await this.#client.batch(
+      audit ? [insert, appendAuditStatement(audit, "changes() = 1")] : [insert],
+      "write",
+    );
+    if (result?.rowsAffected === 1) return { inserted: true, record };
     const earlier = record.requestKey ? await this.findByRequestKey(record.requestKey) : undefined;
     if (!earlier) throw new TypeError(`credential ${record.id} was not stored`);
     return { inserted: false, record: earlier };
@@ -95,11 +105,15 @@ export class LibsqlCredentialRepository implements CredentialRepository {
     return result.rows.map(toRecord);
   }
 
-  async setState(id: string, state: CredentialState) {
-    const result = await this.#client.execute({
-      sql: "UPDATE issued_credentials SET state = ? WHERE id = ?",
-      args: [state, id],
-    });
-    return result.rowsAffected === 1;
+  async setState(id: string, state: CredentialState, audit?: AuditEntry) {
+    const update = {
+      sql: "UPDATE issued_credentials SET state = ? WHERE id = ? AND state <> ?",
+      args: [state, id, state],
+    };
+    const [result] = await this.#client.batch(
+      audit ? [update, appendAuditStatement(audit, "changes() = 1")] : [update],
+      "write",
+    );
+    return result?.rowsAffected === 1;
   }
 }

@@ -3,6 +3,7 @@ import {
   apiKeyRepositoryContract,
   auditLogContract,
   credentialRepositoryContract,
+  jobRepositoryContract,
   keyRepositoryContract,
 } from "@learnbridge/issuer/testing";
 import { migrate } from "../migrations.ts";
@@ -10,6 +11,7 @@ import { libsqlBackends } from "../testing/index.ts";
 import { LibsqlApiKeyRepository } from "./api-key-repository.ts";
 import { LibsqlAuditLog } from "./audit-log.ts";
 import { LibsqlCredentialRepository } from "./credential-repository.ts";
+import { LibsqlJobRepository } from "./job-repository.ts";
 import { LibsqlKeyRepository } from "./key-repository.ts";
 
 for (const backend of libsqlBackends()) {
@@ -21,5 +23,12 @@ for (const backend of libsqlBackends()) {
   keyRepositoryContract(backend.name, async () => new LibsqlKeyRepository(await migrated()));
   apiKeyRepositoryContract(backend.name, async () => new LibsqlApiKeyRepository(await migrated()));
   auditLogContract(backend.name, async () => new LibsqlAuditLog(await migrated()));
-  credentialRepositoryContract(backend.name, async () => new LibsqlCredentialRepository(await migrated()));
+  credentialRepositoryContract(backend.name, async () => {
+    const client = await migrated();
+    return { credentials: new LibsqlCredentialRepository(client), audit: new LibsqlAuditLog(client) };
+  });
+  jobRepositoryContract(backend.name, async () => {
+    const client = await migrated();
+    return { jobs: new LibsqlJobRepository(client), audit: new LibsqlAuditLog(client) };
+  });
 }

@@ -1,0 +1,39 @@
+/** Building blocks of the OpenAPI document that feature files share: schema refs, bodies, problems, staff. */
+
+export type Json = Record<string, unknown>;
+
+export const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+export const json = (schema: Json, mediaType = "application/json"): Json => ({
+  content: { [mediaType]: { schema } },
+});
+export const problem = (description: string): Json => ({
+  description,
+  ...json(ref("Problem"), "application/problem+json"),
+});
+export const requestBody = (name: string): Json => ({ required: true, ...json(ref(name)) });
+export const staff = (scopes: string): Json => ({
+  security: [{ apiKey: [] }],
+  description: `Staff: an API key with ${scopes}.`,
+});
+export const STAFF_ERRORS: Json = {
+  "401": problem("No, unknown or revoked API key"),
+  "403": problem("Missing scope"),
+};
+export const BODY_ERRORS: Json = {
+  "400": problem("Not JSON, or a field of the request is wrong"),
+  "413": problem("Body too large"),
+  "415": problem("Body is not JSON"),
+};
+export const pathParam = (name: string, description: string): Json => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+export const queryParam = (name: string, schema: Json, description?: string): Json => ({
+  name,
+  in: "query",
+  schema,
+  ...(description ? { description } : {}),
+});
