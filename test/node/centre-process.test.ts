@@ -8,6 +8,7 @@ import { request as httpsRequest } from "node:https";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type CentreProcess,
+  CREDENTIAL,
   freePort,
   selfSignedCertificate,
   startCentreProcess,
@@ -18,26 +19,6 @@ const running: CentreProcess[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((c) => c.stop("SIGKILL")));
 });
-
-const CREDENTIAL = {
-  "@context": [
-    "https://www.w3.org/ns/credentials/v2",
-    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-  ],
-  type: ["VerifiableCredential", "OpenBadgeCredential"],
-  name: "Community Health Basics",
-  credentialSubject: {
-    type: ["AchievementSubject"],
-    id: "did:example:learner-nairobi",
-    achievement: {
-      id: "https://nairobi.example/achievements/health-101",
-      type: ["Achievement"],
-      name: "Community Health Basics",
-      description: "First aid and community health.",
-      criteria: { narrative: "Passed the practical assessment." },
-    },
-  },
-};
 
 type Fetch = (
   path: string,

@@ -129,6 +129,13 @@ export function openApiDocument(options: { publicUrl: string; didDocumentPath: s
         summary: "Issued credentials, newest first",
         parameters: [
           { name: "state", in: "query", schema: { enum: ["active", "revoked", "suspended"] } },
+          {
+            name: "subject",
+            in: "query",
+            schema: { type: "string" },
+            description: "learner DID or identity hash",
+          },
+          { name: "achievementId", in: "query", schema: { type: "string" } },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
           {
             name: "before",

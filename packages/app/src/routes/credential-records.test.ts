@@ -79,6 +79,16 @@ describe("GET /credentials", () => {
     ).json()) as typeof first;
     expect(revoked.credentials.map((c) => c.id)).toEqual([ids[0]]);
 
+    const other = (await issueViaApi(centre, { learner: "did:example:another-learner" })).id;
+    const byLearner = (await (
+      await getWith(
+        centre.app,
+        `/credentials?subject=${encodeURIComponent("did:example:another-learner")}`,
+        token,
+      )
+    ).json()) as typeof first;
+    expect(byLearner.credentials.map((c) => c.id)).toEqual([other]);
+
     for (const query of ["state=lost", "limit=0", "limit=101", "limit=two"]) {
       await expectProblem(await getWith(centre.app, `/credentials?${query}`, token), 400, "BAD_REQUEST");
     }

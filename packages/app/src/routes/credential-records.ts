@@ -23,11 +23,14 @@ const summaryOf = (r: IssuedCredentialRecord) => ({
   ...(r.achievementId ? { achievementId: r.achievementId } : {}),
 });
 
-/** `GET /credentials/:id` (scope issue or revoke) and `GET /credentials?state=&limit=&before=` (scope issue). */
+/**
+ * `GET /credentials/:id` (scope issue or revoke) and `GET /credentials?state=&subject=&achievementId=&limit=&before=`
+ * (scope issue): what the centre issued, newest first, found by learner (DID or identity hash) or achievement.
+ */
 export function credentialRecordRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/credentials", requireScope(deps.apiKeys, "issue"), async (c) => {
-      const { state, limit = "50", before } = c.req.query();
+      const { state, limit = "50", before, subject, achievementId } = c.req.query();
       if (state !== undefined && !STATES.includes(state as CredentialState)) {
         throw badRequest("state", `must be one of ${STATES.join(", ")}`);
       }
@@ -38,6 +41,8 @@ export function credentialRecordRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       const page = await deps.credentials.list({
         ...(state ? { state: state as CredentialState } : {}),
         ...(before ? { before } : {}),
+        ...(subject ? { subject } : {}),
+        ...(achievementId ? { achievementId } : {}),
         limit: size,
       });
       const last = page.at(-1);
