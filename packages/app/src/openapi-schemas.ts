@@ -73,9 +73,13 @@ export const API_SCHEMAS: Readonly<Record<string, unknown>> = {
       credentialStatus: {
         type: "array",
         minItems: 1,
+        maxItems: 1,
         items: {
           type: "object",
-          properties: { type: { const: "BitstringStatusListEntry" }, status: { const: "revoked" } },
+          properties: {
+            type: { const: "BitstringStatusListEntry" },
+            status: { enum: ["revoked", "suspended", "active"] },
+          },
         },
       },
       reason: { type: "string", maxLength: 500 },

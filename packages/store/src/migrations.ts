@@ -9,6 +9,7 @@ import { type BusyRetryOptions, retryWhileBusy } from "./busy.ts";
 import { ACHIEVEMENTS_MIGRATION } from "./issuer/achievement-schema.ts";
 import { JOBS_MIGRATION } from "./issuer/job-schema.ts";
 import { ISSUER_MIGRATION } from "./issuer/schema.ts";
+import { SUSPENSION_MIGRATION } from "./issuer/suspension-schema.ts";
 import type { SqlClient } from "./sql-client.ts";
 
 /** One step of the schema: an id that is never reused, and the statements it runs. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ISSUER_MIGRATION,
   ACHIEVEMENTS_MIGRATION,
   JOBS_MIGRATION,
+  SUSPENSION_MIGRATION,
 ];
 
 /** Options of `migrate`. */

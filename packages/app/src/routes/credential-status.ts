@@ -1,6 +1,6 @@
 /**
- * `POST /credentials/status` (VC API, scope revoke): revokes a credential by setting its bit in its status
- * list; the signed copy of that list is dropped so the next fetch shows the revocation.
+ * `POST /credentials/status` (VC API, scope revoke): revokes, suspends or reinstates a credential by setting
+ * or clearing its bit in a status list; the signed copy of that list is dropped so the next fetch shows it.
  */
 import { Hono } from "hono";
 import type { AppEnv, ResolvedDeps } from "../deps.ts";
@@ -9,7 +9,10 @@ import { requireScope } from "../middleware/bearer-auth.ts";
 import { ProblemError } from "../problem.ts";
 import type { StatusListPublisher } from "../status-publisher.ts";
 
-/** Body `{ credentialId, credentialStatus: [{ type: "BitstringStatusListEntry", status: "revoked" }], reason? }`. */
+const STATUSES = ["revoked", "suspended", "active"] as const;
+type Status = (typeof STATUSES)[number];
+
+/** Body `{ credentialId, credentialStatus: [{ type: "BitstringStatusListEntry", status: "revoked" | "suspended" | "active" }], reason? }`. */
 export function credentialStatusRoutes(deps: ResolvedDeps, publisher: StatusListPublisher): Hono<AppEnv> {
   return new Hono<AppEnv>().post("/credentials/status", requireScope(deps.apiKeys, "revoke"), async (c) => {
     const body = await readJsonObject(c);
@@ -19,20 +22,28 @@ export function credentialStatusRoutes(deps: ResolvedDeps, publisher: StatusList
     if (!Array.isArray(entries) || entries.length === 0) {
       throw badRequest("credentialStatus", "must be a non-empty array");
     }
-    for (const [i, entry] of entries.entries()) {
-      if (!isObject(entry) || entry.type !== "BitstringStatusListEntry") {
-        throw badRequest(`credentialStatus[${i}].type`, 'must be "BitstringStatusListEntry"');
-      }
-      // Issuance knows one change of status, for good: suspension would need a second list purpose.
-      if (entry.status !== "revoked") throw badRequest(`credentialStatus[${i}].status`, 'must be "revoked"');
+    if (entries.length !== 1) throw badRequest("credentialStatus", "must hold exactly one change");
+    const [entry] = entries;
+    if (!isObject(entry) || entry.type !== "BitstringStatusListEntry") {
+      throw badRequest("credentialStatus[0].type", 'must be "BitstringStatusListEntry"');
     }
+    if (!STATUSES.includes(entry.status as Status)) {
+      throw badRequest("credentialStatus[0].status", `must be one of ${STATUSES.join(", ")}`);
+    }
+    const status = entry.status as Status;
     const reason = optionalString(body, "reason", 500) ?? "unspecified";
     const { id: actor } = c.get("apiKey");
-    if (!(await deps.issuance.revoke(credentialId, reason, actor, c.get("clientAddress")))) {
-      throw new ProblemError("NOT_FOUND", `no credential ${credentialId} was issued here`);
+    const change = { revoked: "revoke", suspended: "suspend", active: "unsuspend" } as const;
+    let found: boolean;
+    try {
+      found = await deps.issuance[change[status]](credentialId, reason, actor, c.get("clientAddress"));
+    } finally {
+      // Even a CONFLICT may have completed an interrupted change's bit: drop the signed copy either way.
+      const record = await deps.credentials.get(credentialId);
+      const listId = status === "revoked" ? record?.statusListId : record?.suspensionListId;
+      if (listId) publisher.invalidate(listId);
     }
-    const record = await deps.credentials.get(credentialId);
-    if (record) publisher.invalidate(record.statusListId);
-    return c.json({ credentialId, state: "revoked" });
+    if (!found) throw new ProblemError("NOT_FOUND", `no credential ${credentialId} was issued here`);
+    return c.json({ credentialId, state: status });
   });
 }

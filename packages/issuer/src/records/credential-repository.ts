@@ -18,6 +18,12 @@ export interface IssuedCredentialRecord {
   readonly credential: string;
   readonly statusListId: string;
   readonly statusIndex: number;
+  /**
+   * The suspension entry, for credentials that may carry two status entries. Open Badges 3.0 allows one
+   * (`credentialStatus` [0..1]), so OB credentials have only the revocation entry and cannot be suspended.
+   */
+  readonly suspensionListId?: string;
+  readonly suspensionIndex?: number;
   readonly state: CredentialState;
   readonly issuedAt: string;
   /** A caller-chosen key that makes a retried request issue nothing twice (e.g. `job:<id>:<row>`). */

@@ -50,6 +50,10 @@ export interface IssueRequest {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** An Open Badges 3.0 credential, whose data model allows a single `credentialStatus`. */
+const isOpenBadge = (credential: Record<string, unknown>) =>
+  [credential.type].flat().some((t) => t === "OpenBadgeCredential" || t === "AchievementCredential");
+
 export class Issuance {
   readonly #o: IssuanceOptions;
   readonly #clock: Clock;
@@ -85,11 +89,13 @@ export class Issuance {
     unsigned.validFrom ??= toXsdDateTime(this.#clock());
 
     const allocation = await this.#o.allocator.allocate("revocation");
-    unsigned.credentialStatus = statusEntry({
-      listCredentialUrl: `${this.#o.statusBaseUrl}/${allocation.listId}`,
-      index: allocation.index,
-      purpose: "revocation",
-    });
+    const entryOf = (a: { listId: string; index: number }, purpose: "revocation" | "suspension") =>
+      statusEntry({ listCredentialUrl: `${this.#o.statusBaseUrl}/${a.listId}`, index: a.index, purpose });
+    // Open Badges 3.0 allows one status entry: OB credentials are revocable only; others also suspendable.
+    const suspension = isOpenBadge(unsigned) ? undefined : await this.#o.allocator.allocate("suspension");
+    unsigned.credentialStatus = suspension
+      ? [entryOf(allocation, "revocation"), entryOf(suspension, "suspension")]
+      : entryOf(allocation, "revocation");
     const signer = await keys.signer();
     const issued = await issueCredential(unsigned, {
       signer,
@@ -107,6 +113,7 @@ export class Issuance {
       credential: issued.format === "jwt_vc" ? issued.credential : JSON.stringify(issued.credential),
       statusListId: allocation.listId,
       statusIndex: allocation.index,
+      ...(suspension ? { suspensionListId: suspension.listId, suspensionIndex: suspension.index } : {}),
       state: "active",
       issuedAt: toXsdDateTime(this.#clock()),
       ...(request.requestKey ? { requestKey: request.requestKey } : {}),
@@ -150,6 +157,48 @@ export class Issuance {
       }));
     await this.#o.statusLists.setStatus(record.statusListId, record.statusIndex, true);
     if (!recorded) throw new LearnbridgeError("CONFLICT", "the credential is already revoked", { id });
+    return true;
+  }
+
+  /**
+   * Suspends a credential that carries a suspension entry: records the state with its audit entry, then sets
+   * the bit (the same crash-safe order as revoke). CONFLICT when it cannot be suspended (an Open Badge has
+   * no suspension entry), or is revoked or suspended already; false for an unknown id.
+   */
+  async suspend(id: string, reason: string, actor: string, origin?: string): Promise<boolean> {
+    return this.#changeSuspension(id, true, reason, actor, origin);
+  }
+
+  /** Lifts a suspension: records the state, then clears the bit. CONFLICT unless the credential is suspended. */
+  async unsuspend(id: string, reason: string, actor: string, origin?: string): Promise<boolean> {
+    return this.#changeSuspension(id, false, reason, actor, origin);
+  }
+
+  async #changeSuspension(id: string, suspend: boolean, reason: string, actor: string, origin?: string) {
+    const record = await this.#o.credentials.get(id);
+    if (!record) return false;
+    if (record.suspensionListId === undefined || record.suspensionIndex === undefined) {
+      throw new LearnbridgeError(
+        "CONFLICT",
+        "this credential has no suspension entry (an Open Badge carries one status entry: revocation)",
+        { id },
+      );
+    }
+    if (record.state === "revoked")
+      throw new LearnbridgeError("CONFLICT", "the credential is revoked", { id });
+    const target = suspend ? "suspended" : "active";
+    const recorded = await this.#o.credentials.setState(id, target, {
+      at: toXsdDateTime(this.#clock()),
+      actor,
+      action: suspend ? "credential.suspend" : "credential.unsuspend",
+      subject: id,
+      ...(origin ? { origin } : {}),
+      details: { reason },
+    });
+    // Set (or clear) the bit even when the state was already recorded: a retry completes a crashed change.
+    await this.#o.statusLists.setStatus(record.suspensionListId, record.suspensionIndex, suspend);
+    if (!recorded)
+      throw new LearnbridgeError("CONFLICT", `the credential is ${record.state} already`, { id });
     return true;
   }
 }

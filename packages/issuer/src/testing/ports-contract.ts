@@ -127,6 +127,15 @@ export interface CredentialPorts {
  */
 export function credentialRepositoryContract(name: string, make: Make<CredentialPorts>) {
   describe(`CredentialRepository contract: ${name}`, () => {
+    it("keeps a suspension entry when the record has one, and none when it has not", async () => {
+      const { credentials: repo } = await make();
+      const suspendable = record("urn:s1", { suspensionListId: "list-s", suspensionIndex: 42 });
+      await repo.insert(suspendable);
+      await repo.insert(record("urn:s2"));
+      expect(await repo.get("urn:s1")).toEqual(suspendable);
+      expect(await repo.get("urn:s2")).toEqual(record("urn:s2"));
+    });
+
     it("stores once per requestKey and returns the earlier record", async () => {
       const { credentials: repo } = await make();
       const first = await repo.insert(record("urn:c1", { requestKey: "job:1" }));

@@ -23,6 +23,9 @@ const toRecord = (row: SqlRow): IssuedCredentialRecord => ({
   credential: String(row.credential),
   statusListId: String(row.status_list_id),
   statusIndex: Number(row.status_index),
+  ...(row.suspension_list_id !== null && row.suspension_list_id !== undefined
+    ? { suspensionListId: String(row.suspension_list_id), suspensionIndex: Number(row.suspension_index) }
+    : {}),
   state: String(row.state) as CredentialState,
   issuedAt: String(row.issued_at),
   ...(row.request_key !== null ? { requestKey: String(row.request_key) } : {}),
@@ -39,8 +42,8 @@ export class LibsqlCredentialRepository implements CredentialRepository {
   async insert(record: IssuedCredentialRecord, audit?: AuditEntry) {
     const insert = {
       sql: `INSERT INTO issued_credentials (id, achievement_id, subject, format, credential, status_list_id,
-              status_index, state, issued_at, request_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING`,
+              status_index, suspension_list_id, suspension_index, state, issued_at, request_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_key) DO NOTHING`,
       args: [
         record.id,
         record.achievementId ?? null,
@@ -49,6 +52,8 @@ export class LibsqlCredentialRepository implements CredentialRepository {
         record.credential,
         record.statusListId,
         record.statusIndex,
+        record.suspensionListId ?? null,
+        record.suspensionIndex ?? null,
         record.state,
         record.issuedAt,
         record.requestKey ?? null,
