@@ -92,6 +92,12 @@ async function lifecycle(call: Fetch, token: string, did: string) {
     outcome: "fail",
     code: "STATUS_REVOKED",
   });
+  // The audit log says who and from where: the admin key, from the loopback peer.
+  const audit = await call("/audit", { token });
+  const entries = audit.body.entries;
+  const revocation = entries.find((e: { action: string }) => e.action === "credential.revoke");
+  expect(revocation.subject).toBe(vc.id);
+  expect(revocation.origin).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
   return didDocument.body;
 }
 

@@ -59,7 +59,10 @@ export function createCentreApp(input: CentreAppDeps): Hono<AppEnv> {
       crossOriginResourcePolicy: "cross-origin",
     }),
     language(),
-    clientAddress({ trustProxy: deps.trustProxy ?? false }),
+    clientAddress({
+      trustProxy: deps.trustProxy ?? false,
+      ...(deps.peerAddress ? { peerAddress: deps.peerAddress } : {}),
+    }),
     bodyLimit(deps.maxBodyBytes, { [postJobs]: jobLimitsOf(deps).maxBodyBytes }),
     // A bulk job is most often a spreadsheet export: POST /jobs also takes text/csv, and parses it itself.
     jsonContentType({ [postJobs]: ["text/csv"] }),

@@ -36,6 +36,7 @@ import type { Hono } from "hono";
 import { createCentreApp } from "./app.ts";
 import type { ChallengeStore } from "./challenges.ts";
 import { type AppEnv, statusBaseUrlOf } from "./deps.ts";
+import type { PeerAddress } from "./middleware/client-address.ts";
 
 /** Every storage port a centre needs. */
 export interface CentreStores {
@@ -59,6 +60,7 @@ export interface AssembleOptions {
   readonly network?: NetworkOptions;
   readonly trust?: TrustEvaluator;
   readonly trustProxy?: boolean;
+  readonly peerAddress?: PeerAddress;
   readonly clock?: Clock;
   /** How long one start of bulk job work may run (Workers: before the invocation ends); default none. */
   readonly jobRunBudgetMs?: number;
@@ -150,6 +152,7 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
     verifier,
     clock,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.peerAddress ? { peerAddress: options.peerAddress } : {}),
   });
   return { app, keys, issuance, jobRunner, did };
 }

@@ -17,6 +17,7 @@ import type {
   JobRunner,
 } from "@learnbridge/issuer";
 import type { ChallengeStore } from "./challenges.ts";
+import type { PeerAddress } from "./middleware/client-address.ts";
 
 export interface CentreAppDeps {
   /** The centre's public origin, with a path when it is served under one: `https://centre.example/lahore`. */
@@ -49,6 +50,8 @@ export interface CentreAppDeps {
   };
   /** Believe CF-Connecting-IP / X-Forwarded-For: set only behind a proxy that overwrites them. */
   readonly trustProxy?: boolean;
+  /** The connection's peer address, from the runtime root (Node reads the socket); for the audit log. */
+  readonly peerAddress?: PeerAddress;
   /** How long a signed status list is reused before it is signed again; default 60 s. */
   readonly statusListCacheMs?: number;
   /** Where unexpected errors are reported (never to the client); default `console.error`. */

@@ -100,6 +100,8 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     publicUrl: config.publicUrl,
     stores,
     masterKey: config.masterKey,
+    // Cloudflare's edge sets CF-Connecting-IP itself; a client cannot forge it.
+    trustProxy: true,
     // Bulk job work runs in waitUntil, which ends about 30 s after the response: stop taking rows before.
     jobRunBudgetMs: JOB_RUN_BUDGET_MS,
   });

@@ -6,6 +6,7 @@ import { lookup } from "node:dns/promises";
 import { mkdir, readFile } from "node:fs/promises";
 import { createServer as createHttpsServer } from "node:https";
 import { type ServerType, serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { assembleCentre, MemoryChallengeStore } from "@learnbridge/app";
 import {
   LibsqlAchievementRepository,
@@ -67,6 +68,8 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
       // did:web of other centres: check every address a name resolves to, not only literal IPs.
       resolveHost: async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address),
     },
+    // The audit log's "from where": the socket's peer (behind a proxy, set trustProxy and its headers).
+    peerAddress: (c) => getConnInfo(c).remote.address,
   });
   const adminToken = await bootstrapAdmin(stores.apiKeys, config.adminToken);
   const tls = config.tls
