@@ -1,17 +1,20 @@
 /**
  * Reads vitest's JSON report and prints the one closing line CI reads: "N passed, N failed, N skipped".
- * Exits non-zero when anything failed, when no test ran, or when an earlier CI step (typecheck, lint) failed.
+ * A test file that failed to load counts as one failure; so does a failed typecheck or lint, and a test run
+ * that exited non-zero with no failed test (an unhandled error). Exits non-zero on any failure or no test.
+ *
+ * Usage: test-summary.ts <report.json> <checks exit status> <tests exit status>
  */
 import { readFileSync } from "node:fs";
 
-const [reportPath = ".ci/out/vitest.json", priorStatus = "0"] = process.argv.slice(2);
+const [reportPath = ".ci/out/vitest.json", checksStatus = "0", testsStatus = "0"] = process.argv.slice(2);
 
 interface VitestJson {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  numFailedTestSuites: number;
+  testResults: { status: string; assertionResults: unknown[]; name: string }[];
 }
 
 let report: VitestJson | undefined;
@@ -22,9 +25,13 @@ try {
 }
 
 const passed = report?.numPassedTests ?? 0;
-// A test file that fails to load counts as a failure even though no test in it ran.
-const failed =
-  (report?.numFailedTests ?? 0) + (report ? report.numFailedTestSuites : 1) + (priorStatus === "0" ? 0 : 1);
+const unloaded = report
+  ? report.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0)
+  : [];
+for (const file of unloaded) console.log(`failed to load: ${file.name}`);
+let failed = (report?.numFailedTests ?? 0) + unloaded.length + (report ? 0 : 1);
+if (failed === 0 && testsStatus !== "0") failed = 1;
+if (checksStatus !== "0") failed += 1;
 const skipped = (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0);
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
