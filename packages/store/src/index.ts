@@ -1,5 +1,6 @@
 /** libSQL implementations of the domain packages' storage ports, the schema migrations, and the client port. */
 export { type BusyRetryOptions, busyRetrying, isBusy, retryWhileBusy } from "./busy.ts";
+export { libsqlCentreStores } from "./centre-stores.ts";
 export { LibsqlCentreProfileRepository } from "./issuer/achievement-profile-repository.ts";
 export { LibsqlAchievementRepository } from "./issuer/achievement-repository.ts";
 export { LibsqlApiKeyRepository } from "./issuer/api-key-repository.ts";

@@ -13,17 +13,7 @@ import {
 import { sha256, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
 import { MESSAGES } from "@learnbridge/i18n";
 import type { ApiKeyRecord, ApiKeyRepository } from "@learnbridge/issuer";
-import {
-  LibsqlAchievementRepository,
-  LibsqlApiKeyRepository,
-  LibsqlAuditLog,
-  LibsqlCentreProfileRepository,
-  LibsqlCredentialRepository,
-  LibsqlJobRepository,
-  LibsqlKeyRepository,
-  LibsqlStatusListRepository,
-  migrate,
-} from "@learnbridge/store";
+import { libsqlCentreStores, migrate } from "@learnbridge/store";
 import { createClient } from "@libsql/client/web";
 import type { ExecutionContext } from "hono";
 import { type CentreEnv, type ConfigProblem, readConfig, type WorkerConfig } from "./config.ts";
@@ -84,16 +74,9 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
   });
   await migrate(client);
   const stores = {
-    keys: new LibsqlKeyRepository(client),
-    apiKeys: new LibsqlApiKeyRepository(client),
-    audit: new LibsqlAuditLog(client),
-    credentials: new LibsqlCredentialRepository(client),
-    statusLists: new LibsqlStatusListRepository(client),
+    ...libsqlCentreStores(client),
     // Per isolate: a challenge issued by one isolate is unknown to another (a shared store is future work).
     challenges: new MemoryChallengeStore(),
-    achievements: new LibsqlAchievementRepository(client),
-    profile: new LibsqlCentreProfileRepository(client),
-    jobs: new LibsqlJobRepository(client),
   };
   // No `network.resolveHost`: Workers have no DNS API, and Cloudflare's fetch never reaches private addresses.
   const centre = await assembleCentre({

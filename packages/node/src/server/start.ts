@@ -8,17 +8,7 @@ import { createServer as createHttpsServer } from "node:https";
 import { type ServerType, serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { assembleCentre, MemoryChallengeStore } from "@learnbridge/app";
-import {
-  LibsqlAchievementRepository,
-  LibsqlApiKeyRepository,
-  LibsqlAuditLog,
-  LibsqlCentreProfileRepository,
-  LibsqlCredentialRepository,
-  LibsqlJobRepository,
-  LibsqlKeyRepository,
-  LibsqlStatusListRepository,
-  migrate,
-} from "@learnbridge/store";
+import { libsqlCentreStores, migrate } from "@learnbridge/store";
 import { createClient } from "@libsql/client";
 import type { NodeConfig } from "./config.ts";
 import { seedSampleData } from "./sample.ts";
@@ -48,15 +38,8 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
   await migrate(client);
   const { key: masterKey, warning } = await loadMasterKey(config);
   const stores = {
-    keys: new LibsqlKeyRepository(client),
-    apiKeys: new LibsqlApiKeyRepository(client),
-    audit: new LibsqlAuditLog(client),
-    credentials: new LibsqlCredentialRepository(client),
-    statusLists: new LibsqlStatusListRepository(client),
+    ...libsqlCentreStores(client),
     challenges: new MemoryChallengeStore(),
-    achievements: new LibsqlAchievementRepository(client),
-    profile: new LibsqlCentreProfileRepository(client),
-    jobs: new LibsqlJobRepository(client),
   };
   // Before the first key exists: that is how a first start is told apart from a restart.
   const seeded = await seedSampleData(stores, config.publicUrl);
