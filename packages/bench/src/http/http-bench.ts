@@ -3,29 +3,9 @@
  * framework's ceiling. Verify (a pre-issued ldp_vc and jwt_vc) and issue, each at 1 and 10 connections for a
  * fixed time; then a bulk issuance of N credentials at a fixed concurrency, confirmed in the centre's records.
  */
+import { UNSIGNED_BADGE_REQUEST } from "@learnbridge/credentials/testing";
 import { type LoadResult, runLoad } from "./load.ts";
 import { type CentreServer, type ServerProcess, startCentre, startEcho } from "./servers.ts";
-
-/** An Open Badges 3.0 credential as a centre's staff would send it (the centre fills issuer and status). */
-export const CREDENTIAL = {
-  "@context": [
-    "https://www.w3.org/ns/credentials/v2",
-    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-  ],
-  type: ["VerifiableCredential", "OpenBadgeCredential"],
-  name: "Community Health Basics",
-  credentialSubject: {
-    type: ["AchievementSubject"],
-    id: "did:example:learner-nairobi",
-    achievement: {
-      id: "https://nairobi.example/achievements/health-101",
-      type: ["Achievement"],
-      name: "Community Health Basics",
-      description: "First aid and community health.",
-      criteria: { narrative: "Passed the practical assessment." },
-    },
-  },
-};
 
 export interface HttpBenchOptions {
   /** Timed seconds per route and connection count, after `warmupSeconds` of the same load. */
@@ -86,7 +66,7 @@ async function post(url: string, body: unknown, token?: string): Promise<{ statu
 async function issueOne(centre: CentreServer, format: "ldp_vc" | "jwt_vc"): Promise<Json> {
   const issued = await post(
     `${centre.url}/credentials/issue`,
-    { credential: CREDENTIAL, options: { format } },
+    { credential: UNSIGNED_BADGE_REQUEST, options: { format } },
     centre.adminToken,
   );
   if (issued.status !== 201)
@@ -121,7 +101,7 @@ async function routes(centre: CentreServer, echo: ServerProcess): Promise<Route[
       id: `issue.${format}`,
       label: `POST /credentials/issue ${format}`,
       url: `${centre.url}/credentials/issue`,
-      body: JSON.stringify({ credential: CREDENTIAL, options: { format } }),
+      body: JSON.stringify({ credential: UNSIGNED_BADGE_REQUEST, options: { format } }),
       headers: { authorization: `Bearer ${centre.adminToken}` },
       expectStatus: 201,
       check: (status: number, body: string) =>
@@ -149,7 +129,7 @@ async function bulkIssue(centre: CentreServer, count: number, connections: numbe
   const result = await runLoad({
     url: `${centre.url}/credentials/issue`,
     headers: { authorization: `Bearer ${centre.adminToken}` },
-    body: JSON.stringify({ credential: CREDENTIAL }),
+    body: JSON.stringify({ credential: UNSIGNED_BADGE_REQUEST }),
     connections,
     amount: count,
     expectStatus: 201,

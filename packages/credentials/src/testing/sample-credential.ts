@@ -54,3 +54,24 @@ export async function sampleCredential(
     { clock: () => NOW },
   );
 }
+
+/** An unsigned Open Badges 3.0 credential for `POST /credentials/issue` (the centre fills issuer, id, status). */
+export const UNSIGNED_BADGE_REQUEST = {
+  "@context": [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+  ],
+  type: ["VerifiableCredential", "OpenBadgeCredential"],
+  name: "Community Health Basics",
+  credentialSubject: {
+    type: ["AchievementSubject"],
+    id: "did:example:learner-nairobi",
+    achievement: {
+      id: "https://nairobi.example/achievements/health-101",
+      type: ["Achievement"],
+      name: "Community Health Basics",
+      description: "First aid and community health.",
+      criteria: { narrative: "Passed the practical assessment." },
+    },
+  },
+};
