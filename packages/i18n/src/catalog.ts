@@ -54,7 +54,7 @@ export const CHECK_CODES: Readonly<Record<CheckName, readonly ErrorCode[]>> = {
   validity: ["NOT_YET_VALID", "EXPIRED"],
   status: prefixed("STATUS_"),
   schema: prefixed("SCHEMA_"),
-  trust: ["TRUST_UNKNOWN"],
+  trust: [...prefixed("TRUST_"), "ENTITY_STATEMENT_INVALID"],
   // A presentation's holder key is resolved like an issuer's, so DID_* and KEY_* land here too.
   presentation: ["HOLDER_MISMATCH", ...prefixed("PROOF_", "DID_", "KEY_")],
 };

@@ -131,6 +131,17 @@ export const es: Messages = {
         "Aquí no hay ninguna lista de emisores de confianza configurada, así que no se comprobó la acreditación.",
       TRUST_UNKNOWN:
         "El emisor no es un miembro acreditado conocido de la red. Compruebe usted mismo quién es el emisor.",
+      TRUST_SUSPENDED: "La red ha suspendido la membresía de este emisor.",
+      TRUST_OUT_OF_SCOPE:
+        "El emisor es miembro de la red, pero no está acreditado para emitir esta credencial.",
+      TRUST_CHAIN_INVALID:
+        "No se pudo confirmar la acreditación del emisor: su cadena de declaraciones firmadas está rota.",
+      TRUST_MARK_INVALID: "El sello de acreditación del emisor no es válido.",
+      TRUST_MARK_REVOKED: "Se retiró la acreditación del emisor.",
+      TRUST_UNAVAILABLE:
+        "No se pudo acceder al registro de miembros de la red, así que no se pudo comprobar la acreditación.",
+      ENTITY_STATEMENT_INVALID:
+        "La inscripción del emisor en el registro de la red está dañada o no es auténtica.",
     },
     presentation: {
       title: "Titular",
@@ -176,6 +187,42 @@ export const es: Messages = {
     ...schema,
     HOLDER_MISMATCH: "Una credencial pertenece a otra persona, no a quien la presenta.",
     TRUST_UNKNOWN: "El emisor no es un miembro acreditado conocido de la red.",
+    TRUST_SUSPENDED: "La red ha suspendido a este miembro.",
+    TRUST_OUT_OF_SCOPE: "El miembro no está acreditado para esto.",
+    TRUST_CHAIN_INVALID: "La cadena de declaraciones de acreditación está rota o no es auténtica.",
+    TRUST_MARK_INVALID: "El sello de acreditación no es válido.",
+    TRUST_MARK_REVOKED: "Se retiró el sello de acreditación.",
+    TRUST_UNAVAILABLE: "No se pudo acceder al registro de miembros de la red. Inténtelo de nuevo más tarde.",
+    ENTITY_STATEMENT_INVALID: "La inscripción en el registro de la red está dañada o no es auténtica.",
+    GONE: "Esto ha caducado y ya no está disponible.",
+    OFFER_EXPIRED: "Esta oferta de credencial ha caducado. Pida una nueva al centro.",
+    GRANT_INVALID: "El código de esta oferta de credencial no es válido.",
+    GRANT_USED: "Esta oferta de credencial ya se usó. Pida una nueva al centro.",
+    TX_CODE_REQUIRED: "Introduzca el PIN que el centro le envió por separado.",
+    TX_CODE_INVALID: "El PIN no es correcto.",
+    TX_CODE_LOCKED: "Demasiados PIN incorrectos: esta oferta ahora está bloqueada. Pida una nueva al centro.",
+    ACCESS_TOKEN_INVALID: "El token de acceso falta, ha caducado o no es válido.",
+    NONCE_INVALID:
+      "La respuesta de la cartera digital no se hizo para esta solicitud; puede ser antigua. Inténtelo de nuevo.",
+    AUDIENCE_MISMATCH: "La respuesta de la cartera digital se hizo para otro servicio.",
+    HOLDER_PROOF_INVALID:
+      "La cartera digital no pudo demostrar que tiene la clave a la que se vinculará la credencial.",
+    CREDENTIAL_CONFIGURATION_UNKNOWN: "Aquí no se ofrece este tipo de credencial.",
+    PRESENTATION_REQUEST_EXPIRED: "Esta solicitud de credencial ha caducado. Pida una nueva.",
+    PRESENTATION_REPLAYED: "Esta presentación ya se usó para otra solicitud y no se puede volver a aceptar.",
+    QUERY_INVALID: "La solicitud de credenciales no es válida.",
+    QUERY_UNSATISFIED: "Las credenciales compartidas no coinciden con lo que se pidió.",
+    EXCHANGE_STATE_INVALID: "Este intercambio no puede dar ese paso ahora.",
+    FEED_GAP: "Falta una parte del flujo del catálogo.",
+    FEED_CHAIN_BROKEN: "El flujo del catálogo no continúa desde donde estaba; puede que lo hayan alterado.",
+    FEED_BEHIND_RETENTION:
+      "El flujo del catálogo ya no guarda cambios tan antiguos: descargue una instantánea nueva.",
+    CHECKPOINT_INVALID: "El punto de control del catálogo no es válido o no es auténtico.",
+    RECORD_SIGNATURE_INVALID: "Una ficha del catálogo no está firmada por su propietario.",
+    RECORD_OWNER_UNTRUSTED: "Una ficha del catálogo procede de un centro que no es un miembro de confianza.",
+    RECORD_EQUIVOCATION: "Un centro publicó dos versiones distintas de una misma ficha con el mismo número.",
+    RECORD_STALE: "Ya existe una versión más reciente de esta ficha.",
+    HTTP_SIGNATURE_INVALID: "La firma de la solicitud falta o no es válida.",
   },
   verdict: {
     verified: "Verificada: se superaron todas las comprobaciones.",

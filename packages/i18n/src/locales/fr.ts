@@ -135,6 +135,17 @@ export const fr: Messages = {
         "Aucune liste d'émetteurs de confiance n'est configurée ici : l'accréditation n'a pas été vérifiée.",
       TRUST_UNKNOWN:
         "L'émetteur n'est pas un membre accrédité connu du réseau. Vérifiez l'émetteur par vous-même.",
+      TRUST_SUSPENDED: "Le réseau a suspendu l'adhésion de cet émetteur.",
+      TRUST_OUT_OF_SCOPE:
+        "L'émetteur est membre du réseau, mais n'est pas accrédité pour délivrer cette attestation.",
+      TRUST_CHAIN_INVALID:
+        "L'accréditation de l'émetteur n'a pas pu être confirmée : sa chaîne de déclarations signées est rompue.",
+      TRUST_MARK_INVALID: "Le label d'accréditation de l'émetteur n'est pas valide.",
+      TRUST_MARK_REVOKED: "L'accréditation de l'émetteur a été retirée.",
+      TRUST_UNAVAILABLE:
+        "Le registre des membres du réseau est inaccessible : l'accréditation n'a pas pu être vérifiée.",
+      ENTITY_STATEMENT_INVALID:
+        "L'inscription de l'émetteur au registre du réseau est endommagée ou pas authentique.",
     },
     presentation: {
       title: "Titulaire",
@@ -180,6 +191,46 @@ export const fr: Messages = {
     ...schema,
     HOLDER_MISMATCH: "Une attestation appartient à quelqu'un d'autre que la personne qui la présente.",
     TRUST_UNKNOWN: "L'émetteur n'est pas un membre accrédité connu du réseau.",
+    TRUST_SUSPENDED: "Le réseau a suspendu ce membre.",
+    TRUST_OUT_OF_SCOPE: "Le membre n'est pas accrédité pour cela.",
+    TRUST_CHAIN_INVALID: "La chaîne de déclarations d'accréditation est rompue ou pas authentique.",
+    TRUST_MARK_INVALID: "Le label d'accréditation n'est pas valide.",
+    TRUST_MARK_REVOKED: "Le label d'accréditation a été retiré.",
+    TRUST_UNAVAILABLE: "Le registre des membres du réseau est inaccessible. Réessayez plus tard.",
+    ENTITY_STATEMENT_INVALID: "L'inscription au registre du réseau est endommagée ou pas authentique.",
+    GONE: "Ceci a expiré et n'est plus disponible.",
+    OFFER_EXPIRED: "Cette offre d'attestation a expiré. Demandez-en une nouvelle au centre.",
+    GRANT_INVALID: "Le code de cette offre d'attestation n'est pas valide.",
+    GRANT_USED: "Cette offre d'attestation a déjà été utilisée. Demandez-en une nouvelle au centre.",
+    TX_CODE_REQUIRED: "Saisissez le code PIN que le centre vous a envoyé séparément.",
+    TX_CODE_INVALID: "Le code PIN n'est pas correct.",
+    TX_CODE_LOCKED:
+      "Trop de codes PIN erronés : cette offre est maintenant bloquée. Demandez-en une nouvelle au centre.",
+    ACCESS_TOKEN_INVALID: "Le jeton d'accès est absent, expiré ou non valide.",
+    NONCE_INVALID:
+      "La réponse du portefeuille n'a pas été faite pour cette demande ; elle est peut-être ancienne. Réessayez.",
+    AUDIENCE_MISMATCH: "La réponse du portefeuille a été faite pour un autre service.",
+    HOLDER_PROOF_INVALID:
+      "Le portefeuille n'a pas pu prouver qu'il détient la clé à laquelle l'attestation sera liée.",
+    CREDENTIAL_CONFIGURATION_UNKNOWN: "Ce type d'attestation n'est pas proposé ici.",
+    PRESENTATION_REQUEST_EXPIRED: "Cette demande d'attestation a expiré. Demandez-en une nouvelle.",
+    PRESENTATION_REPLAYED:
+      "Cette présentation a déjà servi pour une autre demande et ne peut pas être acceptée à nouveau.",
+    QUERY_INVALID: "La demande d'attestations n'est pas valide.",
+    QUERY_UNSATISFIED: "Les attestations partagées ne correspondent pas à ce qui était demandé.",
+    EXCHANGE_STATE_INVALID: "Cet échange ne peut pas passer à cette étape pour le moment.",
+    FEED_GAP: "Une partie du flux du catalogue manque.",
+    FEED_CHAIN_BROKEN:
+      "Le flux du catalogue ne reprend pas là où il s'était arrêté ; il a peut-être été modifié.",
+    FEED_BEHIND_RETENTION:
+      "Le flux du catalogue ne conserve plus de modifications aussi anciennes : téléchargez un nouvel instantané.",
+    CHECKPOINT_INVALID: "Le point de contrôle du catalogue n'est pas valide ou pas authentique.",
+    RECORD_SIGNATURE_INVALID: "Une fiche du catalogue n'est pas signée par son propriétaire.",
+    RECORD_OWNER_UNTRUSTED:
+      "Une fiche du catalogue provient d'un centre qui n'est pas un membre de confiance.",
+    RECORD_EQUIVOCATION: "Un centre a publié deux versions différentes d'une même fiche sous le même numéro.",
+    RECORD_STALE: "Une version plus récente de cette fiche existe déjà.",
+    HTTP_SIGNATURE_INVALID: "La signature de la requête est absente ou non valide.",
   },
   verdict: {
     verified: "Vérifiée : tous les contrôles sont réussis.",

@@ -129,6 +129,15 @@ export const sw: Messages = {
         "Hakuna orodha ya watoaji wanaoaminika iliyowekwa hapa, kwa hiyo uidhinishaji haukukaguliwa.",
       TRUST_UNKNOWN:
         "Mtoaji si mwanachama aliyeidhinishwa anayejulikana wa mtandao. Mthibitishe mtoaji wewe mwenyewe.",
+      TRUST_SUSPENDED: "Mtandao umesimamisha uanachama wa mtoaji huyu.",
+      TRUST_OUT_OF_SCOPE: "Mtoaji ni mwanachama wa mtandao, lakini hajaidhinishwa kutoa cheti hiki.",
+      TRUST_CHAIN_INVALID:
+        "Uidhinishaji wa mtoaji haukuweza kuthibitishwa: mfululizo wa taarifa zake zilizotiwa sahihi umekatika.",
+      TRUST_MARK_INVALID: "Alama ya uidhinishaji ya mtoaji si halali.",
+      TRUST_MARK_REVOKED: "Uidhinishaji wa mtoaji umeondolewa.",
+      TRUST_UNAVAILABLE:
+        "Rejista ya wanachama wa mtandao haikupatikana, kwa hiyo uidhinishaji haukuweza kukaguliwa.",
+      ENTITY_STATEMENT_INVALID: "Taarifa za mtoaji katika rejista ya mtandao zimeharibika au si halisi.",
     },
     presentation: {
       title: "Mmiliki",
@@ -174,6 +183,46 @@ export const sw: Messages = {
     ...schema,
     HOLDER_MISMATCH: "Cheti kimoja ni cha mtu mwingine, si cha anayekiwasilisha.",
     TRUST_UNKNOWN: "Mtoaji si mwanachama aliyeidhinishwa anayejulikana wa mtandao.",
+    TRUST_SUSPENDED: "Mtandao umemsimamisha mwanachama huyu.",
+    TRUST_OUT_OF_SCOPE: "Mwanachama hajaidhinishwa kwa jambo hili.",
+    TRUST_CHAIN_INVALID: "Mfululizo wa taarifa za uidhinishaji umekatika au si halisi.",
+    TRUST_MARK_INVALID: "Alama ya uidhinishaji si halali.",
+    TRUST_MARK_REVOKED: "Alama ya uidhinishaji imeondolewa.",
+    TRUST_UNAVAILABLE: "Rejista ya wanachama wa mtandao haikupatikana. Tafadhali jaribu tena baadaye.",
+    ENTITY_STATEMENT_INVALID: "Taarifa katika rejista ya mtandao zimeharibika au si halisi.",
+    GONE: "Muda wake umekwisha na haipatikani tena.",
+    OFFER_EXPIRED:
+      "Muda wa mwaliko huu wa kupokea cheti umekwisha. Tafadhali omba mwaliko mpya kutoka kituoni.",
+    GRANT_INVALID: "Msimbo wa mwaliko huu wa kupokea cheti si halali.",
+    GRANT_USED: "Mwaliko huu wa kupokea cheti umeshatumika. Tafadhali omba mwaliko mpya kutoka kituoni.",
+    TX_CODE_REQUIRED: "Tafadhali ingiza PIN ambayo kituo kilikutumia kando.",
+    TX_CODE_INVALID: "PIN si sahihi.",
+    TX_CODE_LOCKED:
+      "PIN zisizo sahihi zimeingizwa mara nyingi mno: mwaliko huu sasa umefungwa. Tafadhali omba mwaliko mpya kutoka kituoni.",
+    ACCESS_TOKEN_INVALID: "Tokeni ya ufikiaji haipo, muda wake umekwisha au si halali.",
+    NONCE_INVALID:
+      "Jibu la pochi ya kidijitali halikutolewa kwa ombi hili; huenda ni la zamani. Tafadhali jaribu tena.",
+    AUDIENCE_MISMATCH: "Jibu la pochi ya kidijitali lilitolewa kwa huduma nyingine.",
+    HOLDER_PROOF_INVALID:
+      "Pochi ya kidijitali haikuweza kuthibitisha kuwa ina ufunguo ambao cheti kitaunganishwa nao.",
+    CREDENTIAL_CONFIGURATION_UNKNOWN: "Aina hii ya cheti haitolewi hapa.",
+    PRESENTATION_REQUEST_EXPIRED: "Muda wa ombi hili la cheti umekwisha. Tafadhali omba jipya.",
+    PRESENTATION_REPLAYED: "Uwasilishaji huu ulishatumika kwa ombi jingine na hauwezi kukubaliwa tena.",
+    QUERY_INVALID: "Ombi la vyeti si halali.",
+    QUERY_UNSATISFIED: "Vyeti vilivyoshirikiwa havilingani na vilivyoombwa.",
+    EXCHANGE_STATE_INVALID: "Ubadilishanaji huu hauwezi kuchukua hatua hiyo kwa sasa.",
+    FEED_GAP: "Sehemu ya mtiririko wa masasisho ya katalogi haipo.",
+    FEED_CHAIN_BROKEN:
+      "Mtiririko wa masasisho ya katalogi hauendelei kutoka ulipokuwa; huenda umebadilishwa.",
+    FEED_BEHIND_RETENTION:
+      "Mtiririko wa masasisho ya katalogi hauhifadhi tena mabadiliko ya zamani hivyo: pakua nakala kamili mpya.",
+    CHECKPOINT_INVALID: "Alama ya ukaguzi ya katalogi si halali au si halisi.",
+    RECORD_SIGNATURE_INVALID: "Rekodi moja ya katalogi haijatiwa sahihi na mmiliki wake.",
+    RECORD_OWNER_UNTRUSTED: "Rekodi moja ya katalogi inatoka kwa kituo ambacho si mwanachama anayeaminika.",
+    RECORD_EQUIVOCATION:
+      "Kituo kimoja kilichapisha matoleo mawili tofauti ya rekodi moja chini ya namba ileile.",
+    RECORD_STALE: "Toleo jipya zaidi la rekodi hii tayari lipo.",
+    HTTP_SIGNATURE_INVALID: "Sahihi ya ombi haipo au si halali.",
   },
   verdict: {
     verified: "Kimethibitishwa: ukaguzi wote umefaulu.",

@@ -1,0 +1,2 @@
+/** Placeholder barrel; the feature modules export from here. */
+export {};
