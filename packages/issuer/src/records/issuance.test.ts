@@ -133,6 +133,19 @@ describe("Issuance at a centre", () => {
     expect(await c.audit.list()).toHaveLength(1);
   });
 
+  it("claims one status index for requests racing with one requestKey", async () => {
+    const c = await centre();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, async () =>
+        c.issuance.issue({ credential: await unsigned(), actor: "job", requestKey: "job-8:row-1" }),
+      ),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
+    const list = await c.statusLists.currentList("revocation");
+    expect(await c.statusLists.claimedIndexes(list?.id ?? "")).toEqual([results[0]?.record.statusIndex]);
+  });
+
   it("revokes: the verifier names the status check; a second revocation is a conflict", async () => {
     const c = await centre();
     const { record } = await c.issuance.issue({

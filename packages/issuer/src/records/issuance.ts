@@ -57,6 +57,9 @@ const isOpenBadge = (credential: Record<string, unknown>) =>
 export class Issuance {
   readonly #o: IssuanceOptions;
   readonly #clock: Clock;
+  /** Requests being issued now, by requestKey: a racing duplicate waits for the first instead of claiming a
+   * status index of its own that the unique key would then waste. Across processes the key still decides. */
+  readonly #inFlight = new Map<string, Promise<{ record: IssuedCredentialRecord; created: boolean }>>();
 
   constructor(options: IssuanceOptions) {
     if (!isAbsoluteUri(options?.statusBaseUrl)) throw new TypeError("Issuance: statusBaseUrl must be a URL");
@@ -66,10 +69,23 @@ export class Issuance {
 
   /** Issues one credential; rejects with a LearnbridgeError naming what is wrong with the input. */
   async issue(request: IssueRequest): Promise<{ record: IssuedCredentialRecord; created: boolean }> {
-    if (request.requestKey) {
-      const earlier = await this.#o.credentials.findByRequestKey(request.requestKey);
-      if (earlier) return { record: earlier, created: false };
+    const key = request.requestKey;
+    if (!key) return this.#issueOnce(request);
+    const running = this.#inFlight.get(key);
+    if (running) return running.then(({ record }) => ({ record, created: false }));
+    const attempt = (async () => {
+      const earlier = await this.#o.credentials.findByRequestKey(key);
+      return earlier ? { record: earlier, created: false } : this.#issueOnce(request);
+    })();
+    this.#inFlight.set(key, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.#inFlight.delete(key);
     }
+  }
+
+  async #issueOnce(request: IssueRequest): Promise<{ record: IssuedCredentialRecord; created: boolean }> {
     const { keys } = this.#o;
     const unsigned = structuredClone(request.credential);
     if (!isObject(unsigned)) throw new LearnbridgeError("FIELD_INVALID", "credential must be a JSON object");
