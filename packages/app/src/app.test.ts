@@ -33,7 +33,7 @@ describe("createCentreApp", () => {
     const described = Object.entries(document.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m} ${p}`),
     );
-    expect(routes.size).toBe(26);
+    expect(routes.size).toBe(27);
     expect(new Set(described)).toEqual(routes);
   });
 

@@ -4,6 +4,7 @@
  * centre itself: its own DID document and status lists are answered locally, never fetched over the network
  * (on Workers a fetch to one's own hostname is not even possible).
  */
+import type { CatalogueSearch, CourseRepository } from "@learnbridge/catalogue";
 import { type Clock, systemClock } from "@learnbridge/core";
 import {
   createKeyResolver,
@@ -18,6 +19,15 @@ import {
   type TrustEvaluator,
   type VerifierOptions,
 } from "@learnbridge/credentials";
+import type { ExchangeStore, NonceStore, OfferStore } from "@learnbridge/exchange";
+import type { FeedLog, ReplicaStore, RetentionPolicy } from "@learnbridge/federation";
+import {
+  entityIdOf,
+  type FederationNode,
+  MemoryTrustRegistry,
+  type TrustChainCache,
+  type TrustRegistry,
+} from "@learnbridge/federation";
 import {
   type AchievementRepository,
   type ApiKeyRepository,
@@ -36,7 +46,21 @@ import type { Hono } from "hono";
 import { createCentreApp } from "./app.ts";
 import type { ChallengeStore } from "./challenges.ts";
 import { type AppEnv, statusBaseUrlOf } from "./deps.ts";
+import {
+  type FederationSync,
+  type FederationSyncOptions,
+  federationSync,
+} from "./federation-sync/federation-sync.ts";
+import {
+  type CentreFederationConfig,
+  centreFederation,
+  federationKeysOf,
+  federationNetworkOf,
+  federationTrustEvaluator,
+} from "./federation-trust/index.ts";
 import type { PeerAddress } from "./middleware/client-address.ts";
+import type { Oid4vpOptions } from "./oid4vp/oid4vp-options.ts";
+import { searchOverStores } from "./search/store-search.ts";
 
 /** Every storage port a centre needs. */
 export interface CentreStores {
@@ -49,6 +73,28 @@ export interface CentreStores {
   readonly achievements: AchievementRepository;
   readonly profile: CentreProfileRepository;
   readonly jobs: JobRepository;
+  /** Employers' presentation requests (OpenID4VP); without it the centre verifies no wallet answers. */
+  readonly presentationRequests?: Oid4vpOptions["store"];
+  /** Credential offers to learners and their OpenID4VCI nonces; without both the centre makes no offers. */
+  readonly offers?: OfferStore;
+  readonly offerNonces?: NonceStore;
+  /** VC-API exchanges (with the offers: the claim workflow for VC-API wallets such as LCW). */
+  readonly vcApiExchanges?: ExchangeStore;
+  /**
+   * The search index over the own and followed catalogues (libSQL: `LibsqlCatalogueSearch`); default, with
+   * `courses` or `replica`: the in-memory twin reading them.
+   */
+  readonly catalogueSearch?: CatalogueSearch;
+  /** The centre's own courses, published to `feed` in the same write (libSQL: one database for both). */
+  readonly courses?: CourseRepository;
+  /** The centre's signed change feed; with `courses`, the catalogue and feed routes are served. */
+  readonly feed?: FeedLog;
+  /** The replica of followed catalogues (libSQL: `LibsqlReplicaStore`); with it the centre follows peers. */
+  readonly replica?: ReplicaStore;
+  /** The federation's subordinates and trust marks (default: in memory, beside the audit log). */
+  readonly trustRegistry?: TrustRegistry;
+  /** Resolved trust chains, so verification works offline until they expire (default: in memory). */
+  readonly trustChains?: TrustChainCache;
 }
 
 export interface AssembleOptions {
@@ -58,12 +104,21 @@ export interface AssembleOptions {
   readonly masterKey: Uint8Array;
   /** Network rules for resolving other issuers and their status lists. */
   readonly network?: NetworkOptions;
+  /** The trust check; default: the federation's, when `federation` is set. */
   readonly trust?: TrustEvaluator;
+  /** The centre's role in the OpenID Federation; its entity id is `publicUrl`. */
+  readonly federation?: CentreFederationConfig;
   readonly trustProxy?: boolean;
   readonly peerAddress?: PeerAddress;
   readonly clock?: Clock;
   /** How long one start of bulk job work may run (Workers: before the invocation ends); default none. */
   readonly jobRunBudgetMs?: number;
+  /** How long presentation requests and their results last (defaults: 30 minutes, 1 hour). */
+  readonly oid4vp?: Omit<Oid4vpOptions, "store">;
+  /** The follower: aggregator mode, extra hint targets, its trust check (default: the federation's). */
+  readonly sync?: Pick<FederationSyncOptions, "aggregator" | "hintTargets" | "isTrustedOwner" | "follower">;
+  /** How long the feed keeps events for followers; default 10,000 events and 30 days. */
+  readonly feedRetention?: RetentionPolicy;
 }
 
 export interface Centre {
@@ -73,6 +128,12 @@ export interface Centre {
   /** Runs bulk jobs: the Node root resumes it at start and on a timer, Workers on a Cron Trigger. */
   readonly jobRunner: JobRunner;
   readonly did: string;
+  /** The centre's federation node, when it takes part in one (its `isTrustedOwner` serves followers). */
+  readonly federation?: FederationNode;
+  /** Deletes expired presentation requests, results and replay hashes: the roots run it on a timer. */
+  readonly purgePresentationRequests: () => Promise<{ requests: number; hashes: number }>;
+  /** The follower of peers' feeds, when the centre keeps a replica: the roots call its `runDue` on a timer. */
+  readonly federationSync?: FederationSync;
 }
 
 /** Builds the centre; creates its first key when it has none. */
@@ -120,11 +181,31 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
       },
     },
   });
+  const federation = options.federation
+    ? centreFederation({
+        publicUrl,
+        keys,
+        config: await withSelfAnchor(options.federation, publicUrl, keys),
+        registry: stores.trustRegistry ?? new MemoryTrustRegistry({ audit: stores.audit }),
+        ...(stores.trustChains ? { cache: stores.trustChains } : {}),
+        network: federationNetworkOf(publicUrl, options.network, () => app),
+        ...(options.network?.allowHttp ? { allowHttp: policy.allowHttp } : {}),
+        clock,
+      })
+    : undefined;
+  const trust =
+    options.trust ??
+    (federation
+      ? federationTrustEvaluator(
+          federation,
+          options.network?.allowHttp ? { allowHttp: policy.allowHttp } : {},
+        )
+      : undefined);
   const verifier: VerifierOptions = {
     ...(options.network ? { network: options.network } : {}),
     resolveKey,
     clock,
-    ...(options.trust ? { trust: options.trust } : {}),
+    ...(trust ? { trust } : {}),
     fetchStatusList: async (url) => {
       if (url.startsWith(`${statusBaseUrl}/`)) {
         const response = await app.request(url);
@@ -136,6 +217,19 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
       return fetchJsonDocument(new URL(url), policy);
     },
   };
+  const isTrustedOwner = options.sync?.isTrustedOwner ?? federation?.isTrustedOwner;
+  const sync = stores.replica
+    ? federationSync({
+        publicUrl,
+        keys,
+        replica: stores.replica,
+        ...options.sync,
+        ...(isTrustedOwner ? { isTrustedOwner } : {}),
+        ...(stores.feed ? { feed: stores.feed } : {}),
+        ...(options.network ? { network: options.network } : {}),
+        clock,
+      })
+    : undefined;
   const app = createCentreApp({
     publicUrl,
     keys,
@@ -151,8 +245,56 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
     jobRunner,
     verifier,
     clock,
+    ...(stores.presentationRequests
+      ? { oid4vp: { ...options.oid4vp, store: stores.presentationRequests } }
+      : {}),
+    // Without an index of the stores' own, the in-memory twin reads the catalogue and replica ports.
+    ...(stores.catalogueSearch || stores.courses || stores.replica
+      ? { catalogueSearch: stores.catalogueSearch ?? searchOverStores(stores) }
+      : {}),
+    ...(stores.courses && stores.feed
+      ? {
+          catalogue: {
+            courses: stores.courses,
+            feed: stores.feed,
+            ...(options.feedRetention ? { retention: options.feedRetention } : {}),
+          },
+        }
+      : {}),
+    ...(federation ? { federation } : {}),
+    ...(stores.offers && stores.offerNonces
+      ? { offers: { store: stores.offers, nonces: stores.offerNonces } }
+      : {}),
+    ...(stores.vcApiExchanges ? { vcApiExchanges: stores.vcApiExchanges } : {}),
+    ...(sync ? { federationSync: sync } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.peerAddress ? { peerAddress: options.peerAddress } : {}),
   });
-  return { app, keys, issuance, jobRunner, did };
+  const purgePresentationRequests = async () =>
+    stores.presentationRequests?.purge(clock().getTime()) ?? { requests: 0, hashes: 0 };
+  return {
+    app,
+    keys,
+    issuance,
+    jobRunner,
+    did,
+    purgePresentationRequests,
+    ...(federation ? { federation } : {}),
+    ...(sync ? { federationSync: sync } : {}),
+  };
+}
+
+/**
+ * A trust anchor accepts itself: when its configuration does not list its own keys (they are made on its
+ * first start, so an operator cannot write them down beforehand), its current public keys are added.
+ */
+async function withSelfAnchor(
+  config: CentreFederationConfig,
+  publicUrl: string,
+  keys: CentreKeys,
+): Promise<CentreFederationConfig> {
+  const entityId = entityIdOf(publicUrl);
+  if (config.role !== "anchor" || config.trustAnchors.some((a) => a.entityId === entityId)) return config;
+  const jwks = await federationKeysOf(keys).jwks();
+  return { ...config, trustAnchors: [...config.trustAnchors, { entityId, jwks }] };
 }

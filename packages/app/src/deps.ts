@@ -2,8 +2,11 @@
  * What a centre app is built from: its public URL, its issuing domain and storage ports, the verifier's
  * options, and the few deployment switches. `resolveDeps` checks them once and fills the defaults.
  */
+import type { CatalogueSearch } from "@learnbridge/catalogue";
 import { type Clock, systemClock } from "@learnbridge/core";
 import { didWebFromUrl, type StatusListRepository, type VerifierOptions } from "@learnbridge/credentials";
+import type { ExchangeStore } from "@learnbridge/exchange";
+import type { FederationNode } from "@learnbridge/federation";
 import type {
   AchievementRepository,
   ApiKeyRecord,
@@ -16,8 +19,12 @@ import type {
   JobRepository,
   JobRunner,
 } from "@learnbridge/issuer";
+import type { CatalogueFeature } from "./catalogue/catalogue-feature.ts";
 import type { ChallengeStore } from "./challenges.ts";
+import type { FederationSync } from "./federation-sync/federation-sync.ts";
 import type { PeerAddress } from "./middleware/client-address.ts";
+import type { OfferFeature } from "./oid4vci/offer-feature.ts";
+import type { Oid4vpOptions } from "./oid4vp/oid4vp-options.ts";
 
 export interface CentreAppDeps {
   /** The centre's public origin, with a path when it is served under one: `https://centre.example/lahore`. */
@@ -38,6 +45,20 @@ export interface CentreAppDeps {
   readonly jobs: JobRepository;
   /** Runs a job after `POST /jobs` stored it (on Workers inside `waitUntil`). */
   readonly jobRunner: Pick<JobRunner, "enqueue">;
+  /** The centre's own courses and its signed change feed; without it their routes are absent. */
+  readonly catalogue?: CatalogueFeature;
+  /** Full-text search over the own and followed catalogues; without it the search finds nothing. */
+  readonly catalogueSearch?: CatalogueSearch;
+  /** The OpenID4VP verifier for employers' presentation requests; without it its routes are absent. */
+  readonly oid4vp?: Oid4vpOptions;
+  /** Credential offers to learners, over OpenID4VCI and VC-API; without it their routes are absent. */
+  readonly offers?: OfferFeature;
+  /** Where VC-API exchanges of offers live (with `offers`: the claim workflow for VC-API wallets). */
+  readonly vcApiExchanges?: ExchangeStore;
+  /** The centre's place in the OpenID Federation (role, superiors, anchors); without it its routes are absent. */
+  readonly federation?: FederationNode;
+  /** The follower of other nodes' catalogue feeds (hints, peers, quarantine); without it its routes are absent. */
+  readonly federationSync?: FederationSync;
   /** Options of the public verify endpoints (network rules, key resolver, status fetch, trust). */
   readonly verifier?: VerifierOptions;
   readonly clock?: Clock;

@@ -12,6 +12,8 @@ export {
   type MemoryChallengeStoreOptions,
 } from "./challenges.ts";
 export { type AppEnv, type CentreAppDeps, statusBaseUrlOf } from "./deps.ts";
+export type { CentreFederationConfig } from "./federation-trust/centre-federation.ts";
+export { federationSettingsFrom, type SettingProblem } from "./federation-trust/settings-from-env.ts";
 export { openApiDocument } from "./openapi.ts";
 export { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, ProblemError } from "./problem.ts";
 export { StatusListPublisher, type StatusListPublisherOptions } from "./status-publisher.ts";

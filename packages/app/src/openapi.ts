@@ -3,10 +3,18 @@
  * route the app registers is described here. Paths are relative to the server URL (the centre's publicUrl).
  */
 
+import { CATALOGUE_PATHS, CATALOGUE_SCHEMAS } from "./catalogue/catalogue-openapi.ts";
+import { FEED_PATHS, FEED_SCHEMAS } from "./federation-feed/feed-openapi.ts";
+import { FEDERATION_SYNC_PATHS, FEDERATION_SYNC_SCHEMAS } from "./federation-sync/sync-openapi.ts";
+import { FEDERATION_TRUST_PATHS, FEDERATION_TRUST_SCHEMAS } from "./federation-trust/federation-openapi.ts";
+import { OID4VCI_SCHEMAS, oid4vciPaths } from "./oid4vci/oid4vci-openapi.ts";
+import { OID4VP_PATHS, OID4VP_SCHEMAS } from "./oid4vp/oid4vp-openapi.ts";
 import { API_SCHEMAS } from "./openapi-schemas.ts";
 import { ACHIEVEMENT_PATHS, ACHIEVEMENT_SCHEMAS } from "./routes/achievements-openapi.ts";
 import { STAFF_ADMIN_PATHS, STAFF_ADMIN_SCHEMAS } from "./routes/api-keys-openapi.ts";
 import { JOB_PATHS, JOB_SCHEMAS } from "./routes/jobs-openapi.ts";
+import { SEARCH_PATHS, SEARCH_SCHEMAS } from "./search/search-openapi.ts";
+import { VC_API_EXCHANGE_PATHS, VC_API_EXCHANGE_SCHEMAS } from "./vc-api/exchange-openapi.ts";
 
 type Json = Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -43,7 +51,16 @@ const idParam = (name: string, description: string) => ({
 });
 
 /** The OpenAPI document of a centre at `publicUrl`, whose DID document is at `didDocumentPath`. */
-export function openApiDocument(options: { publicUrl: string; didDocumentPath: string }): Json {
+export function openApiDocument(options: {
+  publicUrl: string;
+  didDocumentPath: string;
+  catalogue?: unknown;
+  oid4vp?: unknown;
+  offers?: unknown;
+  federation?: { readonly authority: { readonly isSuperior: boolean } };
+  vcApiExchanges?: unknown;
+  federationSync?: unknown;
+}): Json {
   const paths: Json = {
     "/health": {
       get: { summary: "Liveness", responses: { "200": { description: "Up", ...json({ type: "object" }) } } },
@@ -198,10 +215,40 @@ export function openApiDocument(options: { publicUrl: string; didDocumentPath: s
         "Issue, verify and revoke micro-credentials (W3C VC 2.0 / Open Badges 3.0); VC API shapes.",
     },
     servers: [{ url: options.publicUrl }],
-    paths: { ...paths, ...ACHIEVEMENT_PATHS, ...STAFF_ADMIN_PATHS, ...JOB_PATHS },
+    paths: {
+      ...paths,
+      ...ACHIEVEMENT_PATHS,
+      ...STAFF_ADMIN_PATHS,
+      ...JOB_PATHS,
+      ...SEARCH_PATHS,
+      // Described only where served: a centre without a presentation request store has no verifier routes.
+      ...(options.oid4vp ? OID4VP_PATHS : {}),
+      ...(options.catalogue ? { ...CATALOGUE_PATHS, ...FEED_PATHS } : {}),
+      ...(options.federation ? FEDERATION_TRUST_PATHS(options.federation.authority.isSuperior) : {}),
+      ...(options.offers && options.vcApiExchanges ? VC_API_EXCHANGE_PATHS : {}),
+      ...(options.offers ? oid4vciPaths(options.publicUrl) : {}),
+      ...(options.federationSync ? FEDERATION_SYNC_PATHS : {}),
+    },
     components: {
-      schemas: { ...API_SCHEMAS, ...ACHIEVEMENT_SCHEMAS, ...STAFF_ADMIN_SCHEMAS, ...JOB_SCHEMAS },
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A staff API key, lbk_…" } },
+      schemas: {
+        ...API_SCHEMAS,
+        ...ACHIEVEMENT_SCHEMAS,
+        ...STAFF_ADMIN_SCHEMAS,
+        ...JOB_SCHEMAS,
+        ...(options.oid4vp ? OID4VP_SCHEMAS : {}),
+        ...(options.catalogue ? { ...CATALOGUE_SCHEMAS, ...FEED_SCHEMAS } : {}),
+        ...(options.federation ? FEDERATION_TRUST_SCHEMAS : {}),
+        ...(options.offers && options.vcApiExchanges ? VC_API_EXCHANGE_SCHEMAS : {}),
+        ...(options.offers ? OID4VCI_SCHEMAS : {}),
+        ...(options.federationSync ? FEDERATION_SYNC_SCHEMAS : {}),
+        ...SEARCH_SCHEMAS,
+      },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "A staff API key, lbk_…" },
+        ...(options.offers
+          ? { accessToken: { type: "http", scheme: "bearer", description: "An OpenID4VCI access token" } }
+          : {}),
+      },
     },
   };
 }

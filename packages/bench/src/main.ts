@@ -3,19 +3,22 @@
  * and raw WebCrypto, on the same sample Open Badges 3.0 credential. Flags: `--quick` (~0.3 s per case
  * instead of ~1.5 s), `--json` (machine-readable output on stdout; progress goes to stderr), `--filter TEXT`
  * (only the cases whose id contains TEXT, e.g. `jose.verify`; the raw Ed25519 verify row always runs),
- * `--http` (instead: the centre's VC API over loopback HTTP beside a bare Hono echo app; see http/).
+ * `--http` (instead: the centre's VC API over loopback HTTP beside a bare Hono echo app; see http/),
+ * `--federation` (instead: catalogue sync, bootstrap, idle poll and search figures; see federation/).
  */
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { allCases, RAW_VERIFY_ID } from "./cases/index.ts";
+import { FEDERATION_SIZES, runFederationBench } from "./federation/federation-bench.ts";
+import { formatFederationJson, formatFederationTable } from "./federation/federation-report.ts";
 import { createFixtures } from "./fixtures.ts";
 import { runHttpBench } from "./http/http-bench.ts";
 import { formatHttpJson, formatHttpTable } from "./http/http-report.ts";
 import { describeMachine, formatJson, formatTable } from "./report.ts";
 import { runCases } from "./runner.ts";
 
-const USAGE = "usage: pnpm bench [--quick] [--json] [--filter TEXT | --http]";
+const USAGE = "usage: pnpm bench [--quick] [--json] [--filter TEXT | --http | --federation]";
 const flags = (() => {
   try {
     const options = {
@@ -23,6 +26,7 @@ const flags = (() => {
       json: { type: "boolean" },
       filter: { type: "string" },
       http: { type: "boolean" },
+      federation: { type: "boolean" },
     } as const;
     return parseArgs({ options }).values;
   } catch (error) {
@@ -36,6 +40,7 @@ const progress = process.stderr.isTTY
   ? (text: string) => process.stderr.write(`\r${" ".repeat(79)}\r${text}`)
   : () => {};
 if (flags.http) await httpBench();
+if (flags.federation) await federationBench();
 const timing = quick ? { durationMs: 300, warmupMs: 50 } : { durationMs: 1500, warmupMs: 150 };
 const mode = `${quick ? "quick" : "full"}, ${timing.warmupMs} ms warm-up + ${timing.durationMs} ms per case`;
 const machine = describeMachine();
@@ -68,6 +73,21 @@ async function httpBench(): Promise<never> {
   progress("");
   const machine = describeMachine();
   console.log(flags.json ? formatHttpJson(result, machine, mode) : formatHttpTable(result, machine, mode));
+  if (!flags.json) console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(0);
+}
+
+/** `--federation`: the catalogue federation's figures, then exit (the first full run generates a 1M corpus). */
+async function federationBench(): Promise<never> {
+  const sizes = quick ? FEDERATION_SIZES.quick : FEDERATION_SIZES.full;
+  const mode = `${quick ? "quick" : "full"}; in-process, one core`;
+  const started = performance.now();
+  const result = await runFederationBench({ ...sizes, onProgress: progress });
+  progress("");
+  const machine = describeMachine();
+  console.log(
+    flags.json ? formatFederationJson(result, machine, mode) : formatFederationTable(result, machine, mode),
+  );
   if (!flags.json) console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s.`);
   process.exit(0);
 }

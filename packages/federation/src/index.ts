@@ -1,2 +1,5 @@
 /** Placeholder barrel; the feature modules export from here. */
-export {};
+export * from "./feed/index.ts";
+export * from "./http-signature/index.ts";
+export * from "./sync/index.ts";
+export * from "./trust/index.ts";

@@ -60,13 +60,36 @@ export const CHECK_CODES: Readonly<Record<CheckName, readonly ErrorCode[]>> = {
 };
 
 /** Keys beyond the generated ones: variants chosen by `describeCheck` and labels of the explanation. */
-export const EXTRA_KEYS = ["check.validity.OK_open", "label.credential", "label.unknown"] as const;
+export const EXTRA_KEYS = [
+  "check.validity.OK_open",
+  // Trust: an issuer directly under its anchor (no "via"), and which part of the scope a credential exceeds.
+  "check.trust.OK_direct",
+  "check.trust.TRUST_OUT_OF_SCOPE_level",
+  "check.trust.TRUST_OUT_OF_SCOPE_field",
+  "label.credential",
+  "label.unknown",
+] as const;
 
 export const VERDICTS = ["verified", "warnings", "failed"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** The interpolation variables messages may use; `describeCheck` always supplies each one. */
-export const MESSAGE_VARIABLES = ["field", "issuer", "listUrl", "validFrom", "validUntil", "number"] as const;
+export const MESSAGE_VARIABLES = [
+  "field",
+  "issuer",
+  "listUrl",
+  "validFrom",
+  "validUntil",
+  "number",
+  // The trust check: who accredits (anchor, via), who acted (authority), and the scope.
+  "anchor",
+  "via",
+  "authority",
+  "level",
+  "maxLevel",
+  "fields",
+  "jurisdiction",
+] as const;
 
 /** Every key each locale must carry. */
 export function requiredKeys(): string[] {

@@ -86,6 +86,29 @@ function formatDate(value: unknown, lng: string): string | undefined {
 }
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : undefined);
+
+/** A list of values from a report (names, field codes) in the language's own list style. */
+function shownList(value: unknown, lng: string): string | undefined {
+  const items = (Array.isArray(value) ? value : [value])
+    .map(shown)
+    .filter((v): v is string => v !== undefined);
+  if (items.length === 0) return undefined;
+  try {
+    return new Intl.ListFormat(lng, { style: "long", type: "conjunction" }).format(items);
+  } catch {
+    return items.join(", ");
+  }
+}
+
+/** The variant of a trust message: `direct` without intermediates, `level`/`field` for the scope exceeded. */
+function trustContext(check: ExplainableCheck): string | undefined {
+  if (check.name !== "trust") return undefined;
+  const data = check.data ?? {};
+  if (check.code === "OK" && Array.isArray(data.via) && data.via.length === 0) return "direct";
+  if (check.code === "TRUST_OUT_OF_SCOPE" && (data.scope === "level" || data.scope === "field"))
+    return data.scope;
+  return undefined;
+}
 const languageOf = (t: PlainTranslate, options: ExplainOptions) =>
   options.lng ?? (t as { lng?: unknown }).lng ?? "en";
 
@@ -99,6 +122,13 @@ function valuesFor(check: ExplainableCheck, t: PlainTranslate, lng: string): Rec
     listUrl: shown(data.listUrl),
     validFrom: formatDate(data.validFrom, lng),
     validUntil: formatDate(data.validUntil, lng),
+    anchor: shown(data.anchorName) ?? shown(data.anchor),
+    via: shownList(data.viaNames ?? data.via, lng),
+    authority: shown(data.authorityName) ?? shown(data.authority) ?? shown(data.superior),
+    level: shown(data.level),
+    maxLevel: shown(data.maxLevel),
+    fields: shownList(data.fields, lng),
+    jurisdiction: shown(data.jurisdiction),
   };
   const unknown = t("label.unknown");
   return Object.fromEntries(MESSAGE_VARIABLES.map((name) => [name, found[name] ?? unknown]));
@@ -120,9 +150,10 @@ export function describeCheck(
   if (check.messageKey?.startsWith("check.") && !keys.includes(check.messageKey))
     keys.unshift(check.messageKey);
   const openEnded = check.name === "validity" && check.code === "OK" && !check.data?.validUntil;
+  const context = openEnded ? "open" : trustContext(check);
   const message = t(keys, {
     ...valuesFor(check, t, lng),
-    ...(openEnded ? { context: "open" } : {}),
+    ...(context ? { context } : {}),
     defaultValue: check.message ?? check.code,
   });
   return {

@@ -1,5 +1,15 @@
 /** Every storage port of a centre on one libSQL client: what both runtime roots hand to `assembleCentre`. */
 
+import { LibsqlCourseRepository } from "./catalogue/course-repository.ts";
+import { LibsqlCatalogueSearch } from "./catalogue/search-index.ts";
+import { LibsqlExchangeStore } from "./exchange/exchange-store.ts";
+import { LibsqlNonceStore } from "./exchange/offer-nonce-store.ts";
+import { LibsqlOfferStore } from "./exchange/offer-store.ts";
+import { LibsqlPresentationRequestStore } from "./exchange/presentation-request-store.ts";
+import { LibsqlFeedLog } from "./federation/feed-log.ts";
+import { LibsqlReplicaStore } from "./federation/replica-store.ts";
+import { LibsqlTrustChainCache } from "./federation/trust-chain-cache.ts";
+import { LibsqlTrustRegistry } from "./federation/trust-registry.ts";
 import { LibsqlCentreProfileRepository } from "./issuer/achievement-profile-repository.ts";
 import { LibsqlAchievementRepository } from "./issuer/achievement-repository.ts";
 import { LibsqlApiKeyRepository } from "./issuer/api-key-repository.ts";
@@ -21,5 +31,15 @@ export function libsqlCentreStores(client: SqlClient) {
     achievements: new LibsqlAchievementRepository(client),
     profile: new LibsqlCentreProfileRepository(client),
     jobs: new LibsqlJobRepository(client),
+    offers: new LibsqlOfferStore(client),
+    offerNonces: new LibsqlNonceStore(client),
+    presentationRequests: new LibsqlPresentationRequestStore(client),
+    vcApiExchanges: new LibsqlExchangeStore(client),
+    trustRegistry: new LibsqlTrustRegistry(client),
+    trustChains: new LibsqlTrustChainCache(client),
+    courses: new LibsqlCourseRepository(client),
+    feed: new LibsqlFeedLog(client),
+    replica: new LibsqlReplicaStore(client),
+    catalogueSearch: new LibsqlCatalogueSearch(client),
   };
 }

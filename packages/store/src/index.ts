@@ -1,6 +1,27 @@
 /** libSQL implementations of the domain packages' storage ports, the schema migrations, and the client port. */
 export { type BusyRetryOptions, busyRetrying, isBusy, retryWhileBusy } from "./busy.ts";
+export { CATALOGUE_FEED_MIGRATION } from "./catalogue/catalogue-schema.ts";
+export {
+  LibsqlCourseRepository,
+  type LibsqlCourseRepositoryOptions,
+} from "./catalogue/course-repository.ts";
+export { LibsqlCatalogueSearch } from "./catalogue/search-index.ts";
 export { libsqlCentreStores } from "./centre-stores.ts";
+export { LibsqlPresentationRequestStore } from "./exchange/presentation-request-store.ts";
+export {
+  appendStatements,
+  feedBasisStatement,
+  headOfRow,
+  LibsqlFeedLog,
+  type LibsqlFeedLogOptions,
+  lostAppendRace,
+  queuedOn,
+  stateOfRow,
+} from "./federation/feed-log.ts";
+export { CATALOGUE_REPLICA_MIGRATION } from "./federation/replica-schema.ts";
+export { LibsqlReplicaStore } from "./federation/replica-store.ts";
+export { LibsqlTrustChainCache } from "./federation/trust-chain-cache.ts";
+export { LibsqlTrustRegistry } from "./federation/trust-registry.ts";
 export { LibsqlCentreProfileRepository } from "./issuer/achievement-profile-repository.ts";
 export { LibsqlAchievementRepository } from "./issuer/achievement-repository.ts";
 export { LibsqlApiKeyRepository } from "./issuer/api-key-repository.ts";

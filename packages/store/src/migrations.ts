@@ -6,6 +6,17 @@
  */
 import { type Clock, systemClock } from "@learnbridge/core";
 import { type BusyRetryOptions, retryWhileBusy } from "./busy.ts";
+import { CATALOGUE_FEED_MIGRATION } from "./catalogue/catalogue-schema.ts";
+import { CATALOGUE_SEARCH_MIGRATION } from "./catalogue/search-schema.ts";
+import { VC_API_EXCHANGES_MIGRATION } from "./exchange/exchange-schema.ts";
+import {
+  CREDENTIAL_OFFERS_MIGRATION,
+  OFFER_PRE_AUTHORIZED_CODES_MIGRATION,
+} from "./exchange/offer-schema.ts";
+import { PRESENTATION_REQUESTS_MIGRATION } from "./exchange/presentation-schema.ts";
+import { FOLLOWER_REVALIDATION_MIGRATION } from "./federation/follower-revalidation-schema.ts";
+import { CATALOGUE_REPLICA_MIGRATION } from "./federation/replica-schema.ts";
+import { FEDERATION_TRUST_MIGRATION } from "./federation/trust-schema.ts";
 import { ACHIEVEMENTS_MIGRATION } from "./issuer/achievement-schema.ts";
 import { JOBS_MIGRATION } from "./issuer/job-schema.ts";
 import { ISSUER_MIGRATION } from "./issuer/schema.ts";
@@ -46,6 +57,15 @@ export const MIGRATIONS: readonly Migration[] = [
   ACHIEVEMENTS_MIGRATION,
   JOBS_MIGRATION,
   SUSPENSION_MIGRATION,
+  CREDENTIAL_OFFERS_MIGRATION,
+  VC_API_EXCHANGES_MIGRATION,
+  PRESENTATION_REQUESTS_MIGRATION,
+  FEDERATION_TRUST_MIGRATION,
+  CATALOGUE_FEED_MIGRATION,
+  CATALOGUE_REPLICA_MIGRATION,
+  CATALOGUE_SEARCH_MIGRATION,
+  OFFER_PRE_AUTHORIZED_CODES_MIGRATION,
+  FOLLOWER_REVALIDATION_MIGRATION,
 ];
 
 /** Options of `migrate`. */

@@ -2,6 +2,7 @@
  * The Worker root's configuration, read from the env bindings of a request. Every problem names its variable
  * and says why; the Worker then answers 500 to everything: a centre must not run half-configured.
  */
+import { type CentreFederationConfig, federationSettingsFrom } from "@learnbridge/app";
 import { fromBase64Url } from "@learnbridge/core";
 
 /** The bindings this Worker reads (wrangler.toml `[vars]` and `wrangler secret put`). */
@@ -11,6 +12,13 @@ export interface CentreEnv {
   readonly DATABASE_AUTH_TOKEN?: string;
   readonly MASTER_KEY?: string;
   readonly ADMIN_TOKEN?: string;
+  /** The centre's place in the federation (see README, "Joining a federation"). */
+  readonly FEDERATION_ROLE?: string;
+  readonly FEDERATION_NAME?: string;
+  readonly FEDERATION_AUTHORITY_HINTS?: string;
+  readonly FEDERATION_TRUST_ANCHORS?: string;
+  readonly FEDERATION_TRUST_MARK_ISSUERS?: string;
+  readonly FEDERATION_HINT_TARGETS?: string;
 }
 
 export interface WorkerConfig {
@@ -20,6 +28,9 @@ export interface WorkerConfig {
   readonly databaseAuthToken?: string;
   readonly masterKey: Uint8Array;
   readonly adminToken?: string;
+  readonly federation?: CentreFederationConfig;
+  /** Told of the feed's moves besides the followed peers (FEDERATION_HINT_TARGETS). */
+  readonly hintTargets?: readonly string[];
   /** The raw values this configuration was read from: equal keys, same centre. */
   readonly cacheKey: string;
 }
@@ -75,6 +86,9 @@ export function readConfig(env: CentreEnv): ConfigResult {
   if (adminToken !== undefined && !TOKEN.test(adminToken))
     bad("ADMIN_TOKEN", "must have the form lbk_<12 characters>_<43 characters> (base64url)");
 
+  const federation = federationSettingsFrom(env as unknown as Record<string, string | undefined>);
+  problems.push(...federation.problems);
+
   if (problems.length || !publicUrl || !databaseUrl || !masterKey) return { ok: false, problems };
   const databaseAuthToken = value("DATABASE_AUTH_TOKEN");
   return {
@@ -85,7 +99,17 @@ export function readConfig(env: CentreEnv): ConfigResult {
       masterKey,
       ...(databaseAuthToken ? { databaseAuthToken } : {}),
       ...(adminToken ? { adminToken } : {}),
-      cacheKey: JSON.stringify([publicUrl, databaseUrl, databaseAuthToken, masterKeyText, adminToken]),
+      ...(federation.config ? { federation: federation.config } : {}),
+      ...(federation.hintTargets ? { hintTargets: federation.hintTargets } : {}),
+      cacheKey: JSON.stringify([
+        publicUrl,
+        databaseUrl,
+        databaseAuthToken,
+        masterKeyText,
+        adminToken,
+        federation.config,
+        federation.hintTargets,
+      ]),
     },
   };
 }

@@ -43,7 +43,11 @@ export default {
     return centre.app.fetch(request, {}, ctx);
   },
 
-  /** The Cron Trigger: resumes bulk jobs that an earlier invocation's budget left unfinished. */
+  /**
+   * The Cron Trigger: resumes bulk jobs that an earlier invocation's budget left unfinished, pulls the
+   * followed feeds that are due, announces the centre's own feed to its peers, and deletes expired
+   * presentation results.
+   */
   async scheduled(_controller: unknown, env: CentreEnv, ctx: ExecutionContext): Promise<void> {
     const read = readConfig(env);
     if (!read.ok) {
@@ -52,6 +56,9 @@ export default {
     }
     const centre = await centreFor(read.config);
     ctx.waitUntil(centre.jobRunner.resume());
+    if (centre.federationSync) ctx.waitUntil(centre.federationSync.runDue());
+    // Employers' presentation results are deleted once they expire.
+    ctx.waitUntil(centre.purgePresentationRequests());
   },
 };
 
@@ -87,6 +94,8 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     trustProxy: true,
     // Bulk job work runs in waitUntil, which ends about 30 s after the response: stop taking rows before.
     jobRunBudgetMs: JOB_RUN_BUDGET_MS,
+    ...(config.federation ? { federation: config.federation } : {}),
+    ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
   });
   if (config.adminToken) await registerAdminToken(stores.apiKeys, config.adminToken);
   return centre;

@@ -21,6 +21,15 @@ export function keyRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       subject: verificationMethod,
       details: { keyId: key.id, retired: [before.id] },
     });
-    return c.json({ verificationMethod, keyId: key.id, createdAt: key.createdAt, retired: [before.id] });
+    // In a federation, superiors are told at once so that they re-pin the keys (they would at their next
+    // fetch anyway); until they have, federation statements stay signed with the key they know.
+    const federation = deps.federation ? { federation: await deps.federation.announceKeys() } : {};
+    return c.json({
+      verificationMethod,
+      keyId: key.id,
+      createdAt: key.createdAt,
+      retired: [before.id],
+      ...federation,
+    });
   });
 }

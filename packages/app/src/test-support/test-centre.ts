@@ -37,7 +37,12 @@ export const NOW = new Date("2026-06-01T00:00:00Z");
 export const LEARNER_DID = "did:example:learner-1";
 
 export interface TestCentreOptions
-  extends Partial<Pick<CentreAppDeps, "limits" | "trustProxy" | "logError">> {
+  extends Partial<
+    Pick<
+      CentreAppDeps,
+      "limits" | "trustProxy" | "logError" | "catalogueSearch" | "offers" | "vcApiExchanges"
+    >
+  > {
   readonly did?: string;
   readonly publicUrl?: string;
   readonly clock?: Clock;

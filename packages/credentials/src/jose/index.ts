@@ -21,6 +21,8 @@ export {
   signCredentialJwt,
   signPresentationJwt,
 } from "./sign.ts";
+export { credentialFromJwtClaims, presentationFromJwtClaims } from "./vcdm11-claims.ts";
+export { vcdm11JwtKind, verifyVcdm11CredentialJwt, verifyVcdm11PresentationJwt } from "./vcdm11-jwt.ts";
 export {
   type VerifiedJwt,
   type VerifyCredentialJwtOptions,

@@ -49,8 +49,9 @@ export interface VerifyPresentationJwtOptions extends VerifyCredentialJwtOptions
   readonly nonce?: string;
 }
 
+/** The JWS `alg` values accepted, and the key algorithm each needs. */
 // `Ed25519` is the fully-specified name of RFC 9864; `EdDSA` is what most libraries still emit.
-const ALGORITHMS = new Map<string, SignatureAlgorithm>([
+export const ALGORITHMS = new Map<string, SignatureAlgorithm>([
   ["EdDSA", "EdDSA"],
   ["Ed25519", "EdDSA"],
   ["ES256", "ES256"],
@@ -109,7 +110,7 @@ async function verifySecuredJwt(
   const party = signingPartyOf(payload, kind);
   if (!party.ok) return party;
 
-  const resolved = await resolve(options.resolveKey, kid, PURPOSE[kind]);
+  const resolved = await resolveVerificationMethod(options.resolveKey, kid, PURPOSE[kind]);
   if (!resolved.ok) return resolved;
   const method = resolved.value;
   if (method.publicKey.algorithm !== algorithm) {
@@ -172,7 +173,8 @@ function checkTypeHeaders(header: JoseHeader, kind: SecuredKind): Outcome<void> 
   return ok(undefined);
 }
 
-async function resolve(
+/** Calls the key resolver; a resolver that throws becomes a DID_RESOLUTION_FAILED outcome. */
+export async function resolveVerificationMethod(
   resolveKey: KeyResolver,
   kid: string,
   purpose: ProofPurpose,

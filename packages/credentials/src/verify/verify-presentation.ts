@@ -4,6 +4,7 @@
  * and every credential inside with the full credential report.
  */
 import { toXsdDateTime } from "@learnbridge/core";
+import { verifyVcdm11PresentationJwt } from "../jose/vcdm11-jwt.ts";
 import { verifyPresentationJwt } from "../jose/verify.ts";
 import { contextCheck, controllerCheck, dataIntegrityStep } from "./proof-step.ts";
 import { type Check, fail, pass, type VerificationReport } from "./report.ts";
@@ -12,6 +13,11 @@ import { readSecuredInput } from "./secured-input.ts";
 import { presentationStructureProblems } from "./structure.ts";
 import { resolveVerifierOptions, type VerifierOptions } from "./verifier-options.ts";
 import { verifyResolved } from "./verify-credential.ts";
+import {
+  isVcdm11PresentationJwt,
+  verifyJwtVpCredential,
+  withoutCredentials,
+} from "./verify-presentation-jwt-vp.ts";
 
 export interface PresentationOptions extends VerifierOptions {
   /** The challenge (nonce) this verifier issued; the proof must carry it. */
@@ -27,7 +33,11 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const idOf = (v: unknown) => (isObject(v) ? v.id : v);
 
-/** Verifies a presentation (DI object, `vp+jwt`, enveloped, or JSON text of these). */
+/**
+ * Verifies a presentation (DI object, `vp+jwt`, enveloped, or JSON text of these), or a VC 1.1 JWT
+ * presentation (`vp` claim, as OpenID4VP `jwt_vc_json` wallets send): its `nonce` and `aud` are checked as
+ * the challenge and domain, and its `iss` is the holder.
+ */
 export async function verifyPresentation(
   input: unknown,
   options: PresentationOptions = {},
@@ -56,8 +66,11 @@ export async function verifyPresentation(
   }
   let document: Record<string, unknown>;
   let signer: string | undefined;
+  // Only a bare JWS may take the VC 1.1 form: an envelope's media type says `vp+jwt`, and that is what it must be.
+  const vcdm11 = read.value.securedBy === "vc-jose" && isVcdm11PresentationJwt(input);
   if (read.value.securedBy === "vc-jose") {
-    const outcome = await verifyPresentationJwt(read.value.jwt, {
+    const verifyJwt = vcdm11 ? verifyVcdm11PresentationJwt : verifyPresentationJwt;
+    const outcome = await verifyJwt(read.value.jwt, {
       resolveKey: resolved.resolveKey,
       clock: resolved.clock,
       ...(options.challenge !== undefined ? { nonce: options.challenge } : {}),
@@ -104,12 +117,13 @@ export async function verifyPresentation(
   } else if (securedBy === "none") {
     checks.push(fail("proof", "PROOF_MISSING", "the presentation carries no proof"));
   } else {
-    checks.push(await contextCheck(document, resolved, "vc-jose"));
+    // A VC 1.1 JWT presentation lists its credentials as JWS strings, which are not JSON-LD; each is checked on its own.
+    checks.push(await contextCheck(vcdm11 ? withoutCredentials(document) : document, resolved, "vc-jose"));
     if (signer) checks.push(controllerCheck("presentation", [signer], holderId ?? signer));
   }
 
   for (const vc of [document.verifiableCredential ?? []].flat()) {
-    credentials.push(await verifyResolved(vc, resolved));
+    credentials.push(vcdm11 ? await verifyJwtVpCredential(vc, resolved) : await verifyResolved(vc, resolved));
   }
   const binding = holderBinding(credentials, holderId ?? signer, options.allowForeignSubjects ?? false);
   if (binding) {

@@ -127,16 +127,22 @@ export const en = {
     trust: {
       title: "Network membership",
       ...skip,
-      OK: "The issuer is an accredited member of the network.",
+      OK: "Accredited by {{anchor}} via {{via}} for micro-credentials up to EQF level {{maxLevel}} in fields {{fields}} (jurisdiction {{jurisdiction}}).",
+      OK_direct:
+        "Accredited by {{anchor}} for micro-credentials up to EQF level {{maxLevel}} in fields {{fields}} (jurisdiction {{jurisdiction}}).",
+      TRUST_OUT_OF_SCOPE_level:
+        "The issuer is accredited by {{anchor}} for micro-credentials up to EQF level {{maxLevel}} only; this credential is at level {{level}}.",
+      TRUST_OUT_OF_SCOPE_field:
+        "The issuer is accredited by {{anchor}} for fields {{fields}} only; this credential's field is {{field}}.",
       NOT_CONFIGURED: "No list of trusted issuers is set up here, so accreditation was not checked.",
       TRUST_UNKNOWN: "The issuer is not a known accredited member of the network. Check the issuer yourself.",
-      TRUST_SUSPENDED: "The network has suspended this issuer's membership.",
+      TRUST_SUSPENDED: "{{authority}} has suspended this issuer's membership of the network.",
       TRUST_OUT_OF_SCOPE:
         "The issuer is a member of the network, but is not accredited to issue this credential.",
       TRUST_CHAIN_INVALID:
         "The issuer's accreditation could not be confirmed: its chain of signed statements is broken.",
       TRUST_MARK_INVALID: "The issuer's accreditation mark is not valid.",
-      TRUST_MARK_REVOKED: "The issuer's accreditation was withdrawn.",
+      TRUST_MARK_REVOKED: "{{authority}} has withdrawn the issuer's accreditation.",
       TRUST_UNAVAILABLE:
         "The network's register of members could not be reached, so accreditation could not be checked.",
       ENTITY_STATEMENT_INVALID: "The issuer's entry in the network register is damaged or not genuine.",

@@ -126,18 +126,24 @@ export const es: Messages = {
     trust: {
       title: "Pertenencia a la red",
       ...skip,
-      OK: "El emisor es un miembro acreditado de la red.",
+      OK: "Acreditado por {{anchor}} a través de {{via}} para microcredenciales hasta el nivel {{maxLevel}} del MEC en los campos {{fields}} (jurisdicción {{jurisdiction}}).",
+      OK_direct:
+        "Acreditado por {{anchor}} para microcredenciales hasta el nivel {{maxLevel}} del MEC en los campos {{fields}} (jurisdicción {{jurisdiction}}).",
+      TRUST_OUT_OF_SCOPE_level:
+        "El emisor está acreditado por {{anchor}} solo para microcredenciales hasta el nivel {{maxLevel}} del MEC; esta credencial es de nivel {{level}}.",
+      TRUST_OUT_OF_SCOPE_field:
+        "El emisor está acreditado por {{anchor}} solo para los campos {{fields}}; el campo de esta credencial es {{field}}.",
       NOT_CONFIGURED:
         "Aquí no hay ninguna lista de emisores de confianza configurada, así que no se comprobó la acreditación.",
       TRUST_UNKNOWN:
         "El emisor no es un miembro acreditado conocido de la red. Compruebe usted mismo quién es el emisor.",
-      TRUST_SUSPENDED: "La red ha suspendido la membresía de este emisor.",
+      TRUST_SUSPENDED: "{{authority}} ha suspendido la membresía de este emisor en la red.",
       TRUST_OUT_OF_SCOPE:
         "El emisor es miembro de la red, pero no está acreditado para emitir esta credencial.",
       TRUST_CHAIN_INVALID:
         "No se pudo confirmar la acreditación del emisor: su cadena de declaraciones firmadas está rota.",
       TRUST_MARK_INVALID: "El sello de acreditación del emisor no es válido.",
-      TRUST_MARK_REVOKED: "Se retiró la acreditación del emisor.",
+      TRUST_MARK_REVOKED: "{{authority}} ha retirado la acreditación del emisor.",
       TRUST_UNAVAILABLE:
         "No se pudo acceder al registro de miembros de la red, así que no se pudo comprobar la acreditación.",
       ENTITY_STATEMENT_INVALID:

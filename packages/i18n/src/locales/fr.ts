@@ -130,18 +130,24 @@ export const fr: Messages = {
     trust: {
       title: "Appartenance au réseau",
       ...skip,
-      OK: "L'émetteur est un membre accrédité du réseau.",
+      OK: "Accrédité par {{anchor}} via {{via}} pour des micro-certifications jusqu'au niveau {{maxLevel}} du CEC dans les domaines {{fields}} (juridiction {{jurisdiction}}).",
+      OK_direct:
+        "Accrédité par {{anchor}} pour des micro-certifications jusqu'au niveau {{maxLevel}} du CEC dans les domaines {{fields}} (juridiction {{jurisdiction}}).",
+      TRUST_OUT_OF_SCOPE_level:
+        "L'émetteur est accrédité par {{anchor}} pour des micro-certifications jusqu'au niveau {{maxLevel}} du CEC seulement ; cette attestation est de niveau {{level}}.",
+      TRUST_OUT_OF_SCOPE_field:
+        "L'émetteur est accrédité par {{anchor}} pour les domaines {{fields}} seulement ; le domaine de cette attestation est {{field}}.",
       NOT_CONFIGURED:
         "Aucune liste d'émetteurs de confiance n'est configurée ici : l'accréditation n'a pas été vérifiée.",
       TRUST_UNKNOWN:
         "L'émetteur n'est pas un membre accrédité connu du réseau. Vérifiez l'émetteur par vous-même.",
-      TRUST_SUSPENDED: "Le réseau a suspendu l'adhésion de cet émetteur.",
+      TRUST_SUSPENDED: "{{authority}} a suspendu l'adhésion de cet émetteur au réseau.",
       TRUST_OUT_OF_SCOPE:
         "L'émetteur est membre du réseau, mais n'est pas accrédité pour délivrer cette attestation.",
       TRUST_CHAIN_INVALID:
         "L'accréditation de l'émetteur n'a pas pu être confirmée : sa chaîne de déclarations signées est rompue.",
       TRUST_MARK_INVALID: "Le label d'accréditation de l'émetteur n'est pas valide.",
-      TRUST_MARK_REVOKED: "L'accréditation de l'émetteur a été retirée.",
+      TRUST_MARK_REVOKED: "{{authority}} a retiré l'accréditation de l'émetteur.",
       TRUST_UNAVAILABLE:
         "Le registre des membres du réseau est inaccessible : l'accréditation n'a pas pu être vérifiée.",
       ENTITY_STATEMENT_INVALID:

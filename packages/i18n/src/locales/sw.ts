@@ -124,17 +124,23 @@ export const sw: Messages = {
     trust: {
       title: "Uanachama wa mtandao",
       ...skip,
-      OK: "Mtoaji ni mwanachama aliyeidhinishwa wa mtandao.",
+      OK: "Imeidhinishwa na {{anchor}} kupitia {{via}} kutoa vyeti vidogo hadi ngazi ya {{maxLevel}} ya EQF katika nyanja {{fields}} (mamlaka {{jurisdiction}}).",
+      OK_direct:
+        "Imeidhinishwa na {{anchor}} kutoa vyeti vidogo hadi ngazi ya {{maxLevel}} ya EQF katika nyanja {{fields}} (mamlaka {{jurisdiction}}).",
+      TRUST_OUT_OF_SCOPE_level:
+        "Mtoaji ameidhinishwa na {{anchor}} kwa vyeti vidogo hadi ngazi ya {{maxLevel}} ya EQF pekee; cheti hiki ni cha ngazi ya {{level}}.",
+      TRUST_OUT_OF_SCOPE_field:
+        "Mtoaji ameidhinishwa na {{anchor}} kwa nyanja {{fields}} pekee; nyanja ya cheti hiki ni {{field}}.",
       NOT_CONFIGURED:
         "Hakuna orodha ya watoaji wanaoaminika iliyowekwa hapa, kwa hiyo uidhinishaji haukukaguliwa.",
       TRUST_UNKNOWN:
         "Mtoaji si mwanachama aliyeidhinishwa anayejulikana wa mtandao. Mthibitishe mtoaji wewe mwenyewe.",
-      TRUST_SUSPENDED: "Mtandao umesimamisha uanachama wa mtoaji huyu.",
+      TRUST_SUSPENDED: "{{authority}} imesimamisha uanachama wa mtoaji huyu katika mtandao.",
       TRUST_OUT_OF_SCOPE: "Mtoaji ni mwanachama wa mtandao, lakini hajaidhinishwa kutoa cheti hiki.",
       TRUST_CHAIN_INVALID:
         "Uidhinishaji wa mtoaji haukuweza kuthibitishwa: mfululizo wa taarifa zake zilizotiwa sahihi umekatika.",
       TRUST_MARK_INVALID: "Alama ya uidhinishaji ya mtoaji si halali.",
-      TRUST_MARK_REVOKED: "Uidhinishaji wa mtoaji umeondolewa.",
+      TRUST_MARK_REVOKED: "{{authority}} imeondoa uidhinishaji wa mtoaji.",
       TRUST_UNAVAILABLE:
         "Rejista ya wanachama wa mtandao haikupatikana, kwa hiyo uidhinishaji haukuweza kukaguliwa.",
       ENTITY_STATEMENT_INVALID: "Taarifa za mtoaji katika rejista ya mtandao zimeharibika au si halisi.",

@@ -121,14 +121,19 @@ export const zh: Messages = {
     trust: {
       title: "网络成员资格",
       ...skip,
-      OK: "颁发方是本网络认证的成员。",
+      OK: "由 {{anchor}} 经 {{via}} 认证，可颁发 EQF {{maxLevel}} 级及以下、领域为 {{fields}} 的微证书（管辖范围：{{jurisdiction}}）。",
+      OK_direct:
+        "由 {{anchor}} 认证，可颁发 EQF {{maxLevel}} 级及以下、领域为 {{fields}} 的微证书（管辖范围：{{jurisdiction}}）。",
+      TRUST_OUT_OF_SCOPE_level:
+        "颁发方经 {{anchor}} 认证，仅可颁发 EQF {{maxLevel}} 级及以下的微证书；此凭证为 {{level}} 级。",
+      TRUST_OUT_OF_SCOPE_field: "颁发方经 {{anchor}} 认证，仅限领域 {{fields}}；此凭证的领域为 {{field}}。",
       NOT_CONFIGURED: "此处未设置可信颁发方名单，因此未检查认证资格。",
       TRUST_UNKNOWN: "颁发方不是本网络已知的认证成员，请自行核实颁发方。",
-      TRUST_SUSPENDED: "本网络已暂停该颁发方的成员资格。",
+      TRUST_SUSPENDED: "{{authority}} 已暂停该颁发方在本网络的成员资格。",
       TRUST_OUT_OF_SCOPE: "颁发方是本网络的成员，但未获认证颁发此凭证。",
       TRUST_CHAIN_INVALID: "无法确认颁发方的认证资格：其签名声明链已断裂。",
       TRUST_MARK_INVALID: "颁发方的认证标志无效。",
-      TRUST_MARK_REVOKED: "颁发方的认证资格已被撤回。",
+      TRUST_MARK_REVOKED: "{{authority}} 已撤回该颁发方的认证资格。",
       TRUST_UNAVAILABLE: "无法访问本网络的成员名册，因此无法检查认证资格。",
       ENTITY_STATEMENT_INVALID: "颁发方在网络名册中的条目已损坏或不真实。",
     },

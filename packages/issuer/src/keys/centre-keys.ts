@@ -75,6 +75,17 @@ export class CentreKeys {
     return this.#signer.signer;
   }
 
+  /**
+   * A signer for one key that is not revoked, by its id. The federation keeps signing with a retired key
+   * until its superiors know the new one (OpenID Federation 1.0 §11.2). TypeError for a revoked or unknown key.
+   */
+  async signerFor(keyId: string): Promise<Signer> {
+    const key = (await this.#repository.list()).find((k) => k.id === keyId);
+    if (!key || key.status === "revoked") throw new TypeError(`CentreKeys: no usable key ${keyId}`);
+    const jwk = await this.#vault.open(key.id, key.sealedPrivateKey);
+    return createSigner(await importPrivateJwk(jwk), `${this.did}#${key.id}`);
+  }
+
   /** The DID document: every key not revoked, active and retired keys under assertionMethod. */
   async didDocument(): Promise<DidDocument> {
     const keys = await this.#repository.list();

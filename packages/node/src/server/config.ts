@@ -3,6 +3,7 @@
  * the variable's name and why, and the start stops: a centre must not run half-configured.
  */
 import { isAbsolute, join, resolve } from "node:path";
+import { type CentreFederationConfig, federationSettingsFrom } from "@learnbridge/app";
 
 export interface NodeConfig {
   readonly port: number;
@@ -17,6 +18,10 @@ export interface NodeConfig {
   /** 127.0.0.1 unless HOST says otherwise. */
   readonly host: string;
   readonly production: boolean;
+  /** The centre's place in an OpenID Federation (FEDERATION_* variables); none when FEDERATION_ROLE is unset. */
+  readonly federation?: CentreFederationConfig;
+  /** Told of the feed's moves besides the followed peers (FEDERATION_HINT_TARGETS). */
+  readonly hintTargets?: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -87,6 +92,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
   ] as const) {
     if (file !== undefined && !isAbsolute(resolve(cwd, file))) bad(name, "must be a file path");
   }
+  const federation = federationSettingsFrom(env);
+  problems.push(...federation.problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -97,6 +104,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     production,
     ...(masterKey ? { masterKey } : {}),
     ...(adminToken ? { adminToken } : {}),
+    ...(federation.config ? { federation: federation.config } : {}),
+    ...(federation.hintTargets ? { hintTargets: federation.hintTargets } : {}),
     ...(tlsCert && tlsKey ? { tls: { certFile: resolve(cwd, tlsCert), keyFile: resolve(cwd, tlsKey) } } : {}),
   };
 }

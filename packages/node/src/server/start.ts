@@ -16,6 +16,12 @@ import { bootstrapAdmin, loadMasterKey } from "./secrets.ts";
 
 /** How often unfinished bulk jobs are looked for after the start. */
 const JOB_RESUME_INTERVAL_MS = 10_000;
+/** A loopback host[:port], and a loopback http URL: a development centre, whose peers run beside it. */
+const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d+)?$/;
+const LOOPBACK_URL = /^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d+)?(\/|$)/;
+/** How often followed feeds are checked for due pulls (a quiet peer is polled far less often than this). */
+const FEDERATION_SYNC_INTERVAL_MS = 5_000;
+const PURGE_INTERVAL_MS = 60_000;
 
 export interface RunningCentre {
   readonly did: string;
@@ -50,9 +56,15 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
     network: {
       // did:web of other centres: check every address a name resolves to, not only literal IPs.
       resolveHost: async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address),
+      // A development centre on loopback (http://127.0.0.1:…) reaches its loopback peers over http.
+      ...(LOOPBACK_URL.test(config.publicUrl)
+        ? { allowHttp: (host: string) => LOOPBACK_HOST.test(host), allowPrivateNetwork: true }
+        : {}),
     },
     // The audit log's "from where": the socket's peer (behind a proxy, set trustProxy and its headers).
     peerAddress: (c) => getConnInfo(c).remote.address,
+    ...(config.federation ? { federation: config.federation } : {}),
+    ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
   });
   const adminToken = await bootstrapAdmin(stores.apiKeys, config.adminToken);
   const tls = config.tls
@@ -75,6 +87,26 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
   void resumeJobs();
   const jobTimer = setInterval(resumeJobs, JOB_RESUME_INTERVAL_MS);
   jobTimer.unref();
+  // Followed feeds: pull the peers that are due, announce our own feed's moves; one run at a time.
+  let syncing: Promise<unknown> | undefined;
+  const syncFederation = (options?: { all: boolean }) => {
+    syncing ??= (centre.federationSync?.runDue(options) ?? Promise.resolve()).finally(() => {
+      syncing = undefined;
+    });
+  };
+  // At start every peer is pulled: what happened while this centre was down is unknown.
+  syncFederation({ all: true });
+  const syncTimer = setInterval(() => syncFederation(), FEDERATION_SYNC_INTERVAL_MS);
+  syncTimer.unref();
+  // Employers' presentation results are deleted once they expire, whether or not anyone writes again.
+  const purgeTimer = setInterval(() => {
+    centre
+      .purgePresentationRequests()
+      .catch((error) =>
+        console.error("learnbridge: expired presentation results could not be purged", error),
+      );
+  }, PURGE_INTERVAL_MS);
+  purgeTimer.unref();
   return {
     did: centre.did,
     url: config.publicUrl,
@@ -84,9 +116,13 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(jobTimer);
+        clearInterval(syncTimer);
+        clearInterval(purgeTimer);
         server.close(async () => {
           // Rows in flight finish and are recorded; the rest wait for the next start.
           await centre.jobRunner.stop();
+          // A pull in flight finishes its page (or rolls it back) before the database closes.
+          await syncing;
           client.close();
           resolve();
         });

@@ -105,7 +105,10 @@ async function dropAllTables(url: string): Promise<void> {
   const client = createClient({ url });
   try {
     const { rows } = await client.execute(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid DESC",
+      // Virtual tables first: dropping one drops its shadow tables, and a shadow table dropped alone would
+      // leave the virtual table unloadable (FTS5: "vtable constructor failed").
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' " +
+        "ORDER BY sql LIKE 'CREATE VIRTUAL TABLE%' DESC, rowid DESC",
     );
     if (rows.length === 0) return;
     const drops = rows.map((row) => ({
