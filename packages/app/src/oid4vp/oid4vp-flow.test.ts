@@ -134,6 +134,13 @@ describe("OpenID4VP verifier: an employer's request answered by a learner's wall
       })
     ).json()) as Result;
     expect(inChinese.explainedIn).toBe("zh");
+    // A client that sends `Accept-Language: *` (Node's fetch does) asks for no language: the request's stays.
+    const anyLanguage = (await (
+      await centre.app.request(created.resultUrl, {
+        headers: { Authorization: `Bearer ${created.readToken}`, "Accept-Language": "*" },
+      })
+    ).json()) as Result;
+    expect(anyLanguage.explainedIn).toBe("fr");
     expect(inChinese.result.presentations[0]?.explanation.headline).not.toBe(shared.explanation.headline);
 
     // The first valid answer closed the request: another answer, or fetching the request again, is refused.

@@ -72,8 +72,9 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   const resultUrl = (id: string) => `${base}${OID4VP_PATHS_OF.requests}/${id}`;
   const pageUrl = (id: string, token: string) => `${resultUrl(id)}/page?token=${encodeURIComponent(token)}`;
   // The employer's language: the one asked for now, else the one they made the request in.
+  // `Accept-Language: *` (what Node's and Miniflare's fetch send by default) names no language.
   const readerLanguage = (c: Context<AppEnv>, view: PresentationRequestView) =>
-    c.req.query("lang") || c.req.header("Accept-Language") ? c.get("language") : view.language;
+    c.req.query("lang") || namesLanguage(c.req.header("Accept-Language")) ? c.get("language") : view.language;
 
   return (
     new Hono<AppEnv>()
@@ -199,4 +200,12 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** True when an Accept-Language header asks for some language, not just anything (`*`). */
+function namesLanguage(header: string | undefined): boolean {
+  return (header ?? "").split(",").some((part) => {
+    const tag = part.split(";")[0]?.trim() ?? "";
+    return tag !== "" && tag !== "*";
+  });
 }
