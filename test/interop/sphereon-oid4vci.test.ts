@@ -5,13 +5,13 @@
  * The client resolves our offer URI (credential_offer_uri), reads our issuer and authorization server
  * metadata, exchanges the pre-authorized code and PIN at our token endpoint, fetches a c_nonce from our nonce
  * endpoint, builds and signs the key proof with its ProofOfPossessionBuilder, and posts the credential
- * request with its CredentialRequestClient. Its newest mode (VER_1_0_15, draft 15) still sends the draft's
- * singular `proof`, which OpenID4VCI 1.0 removed; it has no 1.0 mode. Our issuer speaks 1.0 only: it ignores
- * `proof` as an unknown parameter (§8.2) and refuses the request for lacking `proofs` (invalid_proof): the
- * first test shows that refusal and that nothing is issued; the others hand the client's own request client
- * the 1.0 body, `proofs: {jwt: [<its proof>]}`, and obtain credentials in both formats, which the centre's
- * own verify endpoint then verifies. The pre-authorized code the client reads is minted for its fetch of the
- * offer: short lived, single use, never the offer's id.
+ * request. Its newest mode (VER_1_0_15, draft 15) sends the draft's singular `proof`, which OpenID4VCI 1.0
+ * replaced by `proofs`; it has no 1.0 mode. Our issuer reads that `proof` as `proofs.jwt[0]` when `proofs` is
+ * absent (specs/wallets.md, compatibility), so the client's stock call, `acquireCredentials`, obtains
+ * credentials in both formats, which the centre's own verify endpoint then verifies. The strict 1.0 body,
+ * `proofs: {jwt: [<its proof>]}`, handed to the client's own request client, still works; a body with both is
+ * refused as ambiguous. The pre-authorized code the client reads is minted for its fetch of the offer: short
+ * lived, single use, never the offer's id.
  */
 
 import {
@@ -107,11 +107,31 @@ async function sphereonClient(
   return client;
 }
 
-/** The credential request of OpenID4VCI 1.0, with a key proof built and signed by Sphereon's builder. */
+type WalletKey = Awaited<ReturnType<typeof walletKey>>;
+
+const formatOf = (configurationId: string) =>
+  configurationId.endsWith("_ldp_vc") ? ("ldp_vc" as const) : ("jwt_vc_json" as const);
+
+/** The client's stock path: it builds the draft-15 request (singular `proof`) and posts it. */
+function acquireStock(client: OpenID4VCIClientV1_0_15, key: WalletKey, configurationId: string) {
+  return client.acquireCredentials({
+    credentialConfigurationId: configurationId,
+    format: formatOf(configurationId),
+    proofCallbacks: { signCallback: key.signCallback },
+    kid: key.kid,
+    alg: key.algorithm,
+  });
+}
+
+/**
+ * A credential request of our own shape, with a key proof built and signed by Sphereon's builder on a fresh
+ * c_nonce, posted by Sphereon's request client: `1.0` is `proofs: {jwt: [...]}`, `both` adds the draft `proof`.
+ */
 async function requestCredential(
   client: OpenID4VCIClientV1_0_15,
-  key: Awaited<ReturnType<typeof walletKey>>,
+  key: WalletKey,
   configurationId: string,
+  shape: "1.0" | "both" = "1.0",
 ) {
   const nonce = await client.acquireNonce();
   const proof = await ProofOfPossessionBuilder.fromAccessTokenResponse({
@@ -130,10 +150,40 @@ async function requestCredential(
   })
     .withTokenFromResponse(client.accessTokenResponse)
     .build();
-  const format = configurationId.endsWith("_ldp_vc") ? "ldp_vc" : "jwt_vc_json";
   // biome-ignore lint/suspicious/noExplicitAny: the 1.0 body is not among the draft-15 request types of 0.20.1.
-  const request: any = { credential_configuration_id: configurationId, proofs: { jwt: [proof.jwt] } };
-  return requestClient.acquireCredentialsUsingRequest(request, format);
+  const request: any = {
+    credential_configuration_id: configurationId,
+    proofs: { jwt: [proof.jwt] },
+    ...(shape === "both" ? { proof } : {}),
+  };
+  return requestClient.acquireCredentialsUsingRequest(request, formatOf(configurationId));
+}
+
+/** The one credential of a credential response, verified by the centre's own verify endpoint. */
+async function expectVerified(centre: Centre, body: unknown, holder: string) {
+  const credentials = (body as { credentials: { credential: unknown }[] }).credentials;
+  expect(credentials).toHaveLength(1);
+  const credential = credentials[0]?.credential;
+  const verifiableCredential =
+    typeof credential === "string"
+      ? {
+          "@context": "https://www.w3.org/ns/credentials/v2",
+          type: "EnvelopedVerifiableCredential",
+          id: `data:application/vc+jwt,${credential}`,
+        }
+      : credential;
+  const verified = await call(centre, "/credentials/verify", { verifiableCredential });
+  expect(verified.status).toBe(200);
+  expect(verified.body.verified).toBe(true);
+  expect(verified.body.document.credentialSubject.id).toBe(holder);
+}
+
+/** How many credentials the centre has issued. */
+async function issuedCount(centre: Centre): Promise<number> {
+  const listed = await fetch(`${centre.base}/credentials?limit=100`, {
+    headers: { Authorization: `Bearer ${centre.token}` },
+  });
+  return ((await listed.json()) as { credentials: unknown[] }).credentials.length;
 }
 
 describe("@sphereon/oid4vci-client 0.20.1 against our OpenID4VCI 1.0 issuer over loopback HTTP", () => {
@@ -142,7 +192,7 @@ describe("@sphereon/oid4vci-client 0.20.1 against our OpenID4VCI 1.0 issuer over
     centre = await startCentre();
   });
 
-  it("resolves the offer and metadata, gets a token with the PIN; its draft `proof` alone is refused, nothing issued", async () => {
+  it("resolves the offer and metadata, gets a token with the PIN; its stock request carries the draft `proof`", async () => {
     const offer = await makeOffer(centre);
     const key = await walletKey("key", "EdDSA");
     const client = await sphereonClient(offer, key);
@@ -154,17 +204,7 @@ describe("@sphereon/oid4vci-client 0.20.1 against our OpenID4VCI 1.0 issuer over
     expect(client.credentialOffer?.preAuthorizedCode).not.toBe(offer.id);
     expect(client.credentialOffer?.txCode).toMatchObject({ input_mode: "numeric", length: 6 });
     expect(client.accessTokenResponse).toMatchObject({ token_type: "Bearer", expires_in: 300 });
-
-    await expect(
-      client.acquireCredentials({
-        credentialConfigurationId: `${ACHIEVEMENT}_ldp_vc`,
-        format: "ldp_vc",
-        proofCallbacks: { signCallback: key.signCallback },
-        kid: key.kid,
-        alg: key.algorithm,
-      }),
-    ).rejects.toThrow(/failed with status: 400/);
-    // Why: the body its request client builds is draft 15's, with the singular `proof`.
+    // The body its request client builds is draft 15's: the singular `proof`, no `proofs`.
     const nonce = await client.acquireNonce();
     const requestClient = CredentialRequestClientBuilderV1_0_15.fromCredentialOffer({
       credentialOffer: client.credentialOffer as NonNullable<typeof client.credentialOffer>,
@@ -187,52 +227,55 @@ describe("@sphereon/oid4vci-client 0.20.1 against our OpenID4VCI 1.0 issuer over
     });
     expect(draft).toMatchObject({
       credential_configuration_id: `${ACHIEVEMENT}_ldp_vc`,
-      proof: { proof_type: "jwt" },
+      proof: { proof_type: "jwt", jwt: expect.any(String) },
     });
     expect(draft).not.toHaveProperty("proofs");
-    const refused = await requestClient.acquireCredentialsUsingRequest(draft, "ldp_vc");
-    // Unknown parameters are ignored (§8.2), so the draft's `proof` is too, and `proofs` is missing.
-    expect(refused.errorBody).toMatchObject({ error: "invalid_proof", code: "HOLDER_PROOF_INVALID" });
-    expect(refused.errorBody?.error_description).toMatch(/proofs is required/);
-    const listed = await fetch(`${centre.base}/credentials`, {
-      headers: { Authorization: `Bearer ${centre.token}` },
-    });
-    expect(((await listed.json()) as { credentials: unknown[] }).credentials).toEqual([]);
   });
 
   for (const [method, algorithm, configuration] of [
     ["key", "EdDSA", `${ACHIEVEMENT}_ldp_vc`],
     ["jwk", "ES256", `${ACHIEVEMENT}_jwt_vc_json`],
   ] as const) {
-    it(`obtains ${configuration} for a did:${method} (${algorithm}) holder with the 1.0 request`, async () => {
+    it(`obtains ${configuration} for a did:${method} (${algorithm}) holder through the stock acquireCredentials`, async () => {
+      const offer = await makeOffer(centre);
+      const key = await walletKey(method, algorithm);
+      const client = await sphereonClient(offer, key);
+      const before = await issuedCount(centre);
+      const response = await acquireStock(client, key, configuration);
+      await expectVerified(centre, response, key.did);
+      expect(await issuedCount(centre)).toBe(before + 1);
+      // The same access token works once: the offer is spent, and nothing more is issued.
+      await expect(acquireStock(client, key, configuration)).rejects.toThrow(/failed with status: 400/);
+      const again = await requestCredential(client, key, configuration);
+      expect(again.errorBody).toMatchObject({ error: "credential_request_denied", code: "GRANT_USED" });
+      expect(await issuedCount(centre)).toBe(before + 1);
+    });
+
+    it(`obtains ${configuration} for a did:${method} (${algorithm}) holder with the strict 1.0 request`, async () => {
       const offer = await makeOffer(centre);
       const key = await walletKey(method, algorithm);
       const client = await sphereonClient(offer, key);
       const response = await requestCredential(client, key, configuration);
       expect(response.errorBody).toBeUndefined();
       expect(response.origResponse.status).toBe(200);
-      const credentials = (response.successBody as unknown as { credentials: { credential: unknown }[] })
-        .credentials;
-      expect(credentials).toHaveLength(1);
-      const credential = credentials[0]?.credential;
-      const verifiableCredential =
-        typeof credential === "string"
-          ? {
-              "@context": "https://www.w3.org/ns/credentials/v2",
-              type: "EnvelopedVerifiableCredential",
-              id: `data:application/vc+jwt,${credential}`,
-            }
-          : credential;
-      const verified = await call(centre, "/credentials/verify", { verifiableCredential });
-      expect(verified.status).toBe(200);
-      expect(verified.body.verified).toBe(true);
-      expect(verified.body.document.credentialSubject.id).toBe(key.did);
-
+      await expectVerified(centre, response.successBody, key.did);
       // The same access token and PIN work once: the offer is spent.
       const again = await requestCredential(client, key, configuration);
       expect(again.errorBody).toMatchObject({ error: "credential_request_denied", code: "GRANT_USED" });
     });
   }
+
+  it("refuses a request with both `proof` and `proofs` as ambiguous; nothing is issued, the offer stays", async () => {
+    const offer = await makeOffer(centre);
+    const key = await walletKey("key", "EdDSA");
+    const client = await sphereonClient(offer, key);
+    const before = await issuedCount(centre);
+    const both = await requestCredential(client, key, `${ACHIEVEMENT}_ldp_vc`, "both");
+    expect(both.errorBody).toMatchObject({ error: "invalid_credential_request", code: "BAD_REQUEST" });
+    expect(both.errorBody?.error_description).toMatch(/not both/);
+    expect(await issuedCount(centre)).toBe(before);
+    await expectVerified(centre, await acquireStock(client, key, `${ACHIEVEMENT}_ldp_vc`), key.did);
+  });
 
   it("wrong PINs are refused to the client, and the sixth try is locked", async () => {
     const offer = await makeOffer(centre);
@@ -271,7 +314,6 @@ describe("@sphereon/oid4vci-client with a centre under a path", () => {
     const key = await walletKey("key", "EdDSA");
     const client = await sphereonClient(offer, key);
     expect(client.getIssuer()).toBe(centre.base);
-    const response = await requestCredential(client, key, `${ACHIEVEMENT}_ldp_vc`);
-    expect(response.origResponse.status).toBe(200);
+    await expectVerified(centre, await acquireStock(client, key, `${ACHIEVEMENT}_ldp_vc`), key.did);
   });
 });

@@ -322,20 +322,29 @@ describe("OpenID4VCI messages match specs/schemas/exchange", () => {
       expect(conforms(body), errorCode).toBe(wellFormed);
       await expectOAuthError(await centre.credential(access, body), 400, error, errorCode);
     }
-    // Not 1.0 messages, so sent without the request schema: only the drafts' singular proof (ignored, so
-    // `proofs` is missing), and a non-object.
+    // The drafts' singular proof (the compatibility path) is in the schema, and checked as proofs.jwt[0]:
+    // here its nonce is made up. With proofs beside it, it is ambiguous: neither schema nor node take it.
+    const draftJwt = await holder.proof({ audience: centre.publicUrl, nonce: "made-up", iat });
     const draft = {
       credential_configuration_id: "digital-skills_ldp_vc",
-      proof: { proof_type: "jwt", jwt: "x.y.z" },
+      proof: { proof_type: "jwt", jwt: draftJwt },
     };
-    expect(isValid("credential-request", draft)).toBe(false);
-    const missing = await expectOAuthError(
-      await centre.credential(access, draft),
+    expectValid("credential-request", draft);
+    expectValid("key-proof-jwt", decodeJwt(draftJwt));
+    await expectOAuthError(await centre.credential(access, draft), 400, "invalid_nonce", "NONCE_INVALID");
+    const both = {
+      ...(await request({ audience: centre.publicUrl, nonce: await nonceOf(centre), iat })),
+      proof: draft.proof,
+    };
+    expect(isValid("credential-request", both)).toBe(false);
+    const ambiguous = await expectOAuthError(
+      await centre.credential(access, both),
       400,
-      "invalid_proof",
-      "HOLDER_PROOF_INVALID",
+      "invalid_credential_request",
+      "BAD_REQUEST",
     );
-    expect(missing.error_description).toMatch(/proofs is required/);
+    expect(ambiguous.error_description).toMatch(/not both/);
+    // Not a 1.0 message, so sent without the request schema: a non-object.
     await expectOAuthError(
       await centre.credential(access, "[]"),
       400,

@@ -25,6 +25,7 @@ describe("summarise", () => {
     const stats = summarise([300, 100, 200, 10_000], 1000);
     expect(stats).toMatchObject({ ops: 4, opsPerSecond: 4, p50Us: 250 });
     expect(stats.meanUs).toBe(2650);
+    expect(stats.p95Us).toBeCloseTo(300 + 0.85 * (10_000 - 300), 6); // rank 2.85 of [100, 200, 300, 10000]
     expect(stats.p99Us).toBeCloseTo(300 + 0.97 * (10_000 - 300), 6); // rank 2.97 of [100, 200, 300, 10000]
   });
 });

@@ -9,6 +9,7 @@ export interface Stats {
   readonly opsPerSecond: number;
   readonly meanUs: number;
   readonly p50Us: number;
+  readonly p95Us: number;
   readonly p99Us: number;
 }
 
@@ -52,6 +53,7 @@ export function summarise(samplesUs: readonly number[] | Float64Array, elapsedMs
     opsPerSecond: ops === 0 || elapsedMs <= 0 ? 0 : ops / (elapsedMs / 1000),
     meanUs: ops === 0 ? Number.NaN : total / ops,
     p50Us: percentile(sorted, 50),
+    p95Us: percentile(sorted, 95),
     p99Us: percentile(sorted, 99),
   };
 }

@@ -4,8 +4,11 @@
  * instead of ~1.5 s), `--json` (machine-readable output on stdout; progress goes to stderr), `--filter TEXT`
  * (only the cases whose id contains TEXT, e.g. `jose.verify`; the raw Ed25519 verify row always runs),
  * `--http` (instead: the centre's VC API over loopback HTTP beside a bare Hono echo app; see http/),
- * `--federation` (instead: catalogue sync, bootstrap, idle poll and search figures; see federation/).
+ * `--federation` (instead: catalogue sync, bootstrap, idle poll and search figures; see federation/),
+ * `--wallets` (instead: OpenID4VCI issuances, OpenID4VP answers and VC-API claim exchanges per second, each
+ * beside the plain VC API call it wraps; see wallets/).
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -17,8 +20,10 @@ import { runHttpBench } from "./http/http-bench.ts";
 import { formatHttpJson, formatHttpTable } from "./http/http-report.ts";
 import { describeMachine, formatJson, formatTable } from "./report.ts";
 import { runCases } from "./runner.ts";
+import { runWalletsBench } from "./wallets/wallets-bench.ts";
+import { formatWalletsJson, formatWalletsTable } from "./wallets/wallets-report.ts";
 
-const USAGE = "usage: pnpm bench [--quick] [--json] [--filter TEXT | --http | --federation]";
+const USAGE = "usage: pnpm bench [--quick] [--json] [--filter TEXT | --http | --federation | --wallets]";
 const flags = (() => {
   try {
     const options = {
@@ -27,6 +32,7 @@ const flags = (() => {
       filter: { type: "string" },
       http: { type: "boolean" },
       federation: { type: "boolean" },
+      wallets: { type: "boolean" },
     } as const;
     return parseArgs({ options }).values;
   } catch (error) {
@@ -41,6 +47,7 @@ const progress = process.stderr.isTTY
   : () => {};
 if (flags.http) await httpBench();
 if (flags.federation) await federationBench();
+if (flags.wallets) await walletsBench();
 const timing = quick ? { durationMs: 300, warmupMs: 50 } : { durationMs: 1500, warmupMs: 150 };
 const mode = `${quick ? "quick" : "full"}, ${timing.warmupMs} ms warm-up + ${timing.durationMs} ms per case`;
 const machine = describeMachine();
@@ -89,5 +96,28 @@ async function federationBench(): Promise<never> {
     flags.json ? formatFederationJson(result, machine, mode) : formatFederationTable(result, machine, mode),
   );
   if (!flags.json) console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  process.exit(0);
+}
+
+/** `--wallets`: complete wallet protocol runs per second, in process, then exit; about 45 s (8 s with --quick). */
+async function walletsBench(): Promise<never> {
+  const timing = quick ? { durationMs: 500, warmupMs: 100 } : { durationMs: 3000, warmupMs: 500 };
+  const mode = `${quick ? "quick" : "full"}, ${timing.warmupMs} ms warm-up + ${timing.durationMs} ms per case`;
+  const started = performance.now();
+  setFlagsFromString("--expose-gc");
+  const result = await runWalletsBench({
+    ...timing,
+    beforeMeasure: runInNewContext("gc") as () => void,
+    onProgress: progress,
+  });
+  progress("");
+  const machine = describeMachine();
+  console.log(
+    flags.json ? formatWalletsJson(result, machine, mode) : formatWalletsTable(result, machine, mode),
+  );
+  if (!flags.json) {
+    const load = loadavg().map((l) => l.toFixed(2));
+    console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s; load average ${load.join(" ")}.`);
+  }
   process.exit(0);
 }

@@ -10,6 +10,8 @@ export interface CaseResult {
 export interface RunOptions {
   readonly durationMs: number;
   readonly warmupMs: number;
+  /** At least this many timed calls per case (default: the harness's). */
+  readonly minOps?: number;
   /** Called before each case's timing, e.g. a full GC so that no case pays for the garbage of the last. */
   readonly beforeMeasure?: () => void;
   /** Called after each case, e.g. to show progress. */

@@ -1,4 +1,6 @@
 /** @learnbridge/exchange: credential offers and the wallet protocols (OID4VCI, VC-API exchanges, OID4VP). */
+// Presentation challenges (VC API `POST /challenges`): the port and its in-memory twin.
+export * from "./challenges/index.ts";
 // Credential offers, the core every wallet protocol redeems (OID4VCI, VC-API exchanges).
 export {
   type CreatedOffer,

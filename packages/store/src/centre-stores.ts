@@ -2,6 +2,7 @@
 
 import { LibsqlCourseRepository } from "./catalogue/course-repository.ts";
 import { LibsqlCatalogueSearch } from "./catalogue/search-index.ts";
+import { LibsqlChallengeStore } from "./exchange/challenge-store.ts";
 import { LibsqlExchangeStore } from "./exchange/exchange-store.ts";
 import { LibsqlNonceStore } from "./exchange/offer-nonce-store.ts";
 import { LibsqlOfferStore } from "./exchange/offer-store.ts";
@@ -28,6 +29,7 @@ export function libsqlCentreStores(client: SqlClient) {
     audit: new LibsqlAuditLog(client),
     credentials: new LibsqlCredentialRepository(client),
     statusLists: new LibsqlStatusListRepository(client),
+    challenges: new LibsqlChallengeStore(client),
     achievements: new LibsqlAchievementRepository(client),
     profile: new LibsqlCentreProfileRepository(client),
     jobs: new LibsqlJobRepository(client),

@@ -8,6 +8,7 @@ import { type Clock, systemClock } from "@learnbridge/core";
 import { type BusyRetryOptions, retryWhileBusy } from "./busy.ts";
 import { CATALOGUE_FEED_MIGRATION } from "./catalogue/catalogue-schema.ts";
 import { CATALOGUE_SEARCH_MIGRATION } from "./catalogue/search-schema.ts";
+import { PRESENTATION_CHALLENGES_MIGRATION } from "./exchange/challenge-schema.ts";
 import { VC_API_EXCHANGES_MIGRATION } from "./exchange/exchange-schema.ts";
 import {
   CREDENTIAL_OFFERS_MIGRATION,
@@ -66,6 +67,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CATALOGUE_SEARCH_MIGRATION,
   OFFER_PRE_AUTHORIZED_CODES_MIGRATION,
   FOLLOWER_REVALIDATION_MIGRATION,
+  PRESENTATION_CHALLENGES_MIGRATION,
 ];
 
 /** Options of `migrate`. */

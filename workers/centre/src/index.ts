@@ -3,13 +3,7 @@
  * exist per request, so the centre is built inside `fetch()` on first use and kept for the isolate's life,
  * keyed by the configuration it was built from; migrations run once per isolate.
  */
-import {
-  assembleCentre,
-  type Centre,
-  MemoryChallengeStore,
-  PROBLEM_MEDIA_TYPE,
-  PROBLEM_TYPE_BASE,
-} from "@learnbridge/app";
+import { assembleCentre, type Centre, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE } from "@learnbridge/app";
 import { sha256, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
 import { MESSAGES } from "@learnbridge/i18n";
 import type { ApiKeyRecord, ApiKeyRepository } from "@learnbridge/issuer";
@@ -80,11 +74,8 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
   });
   await migrate(client);
-  const stores = {
-    ...libsqlCentreStores(client),
-    // Per isolate: a challenge issued by one isolate is unknown to another (a shared store is future work).
-    challenges: new MemoryChallengeStore(),
-  };
+  // Presentation challenges live in the database too, so any isolate accepts one another isolate issued.
+  const stores = libsqlCentreStores(client);
   // No `network.resolveHost`: Workers have no DNS API, and Cloudflare's fetch never reaches private addresses.
   const centre = await assembleCentre({
     publicUrl: config.publicUrl,

@@ -302,8 +302,11 @@ export function oid4vciPaths(publicUrl: string): Json {
       post: {
         security: [{ accessToken: [] }],
         summary:
-          "Credential endpoint: {credential_configuration_id, proofs: {jwt: [key proofs]}} with the bearer token; every proof is verified, the offer's one credential is bound to the first key; unknown parameters are ignored",
-        requestBody: { required: true, ...json({ type: "object", required: ["proofs"] }) },
+          "Credential endpoint: {credential_configuration_id, proofs: {jwt: [key proofs]}} with the bearer token; every proof is verified, the offer's one credential is bound to the first key; unknown parameters are ignored. Compatibility with draft 13-15 wallets: without proofs, a singular proof {proof_type: jwt, jwt} is read as proofs.jwt[0]; both are refused",
+        requestBody: {
+          required: true,
+          ...json({ type: "object", oneOf: [{ required: ["proofs"] }, { required: ["proof"] }] }),
+        },
         responses: {
           "200": { description: "The credential", ...json({ type: "object", required: ["credentials"] }) },
           "400": oauthError(

@@ -392,23 +392,20 @@ describe("OpenID4VCI abuse: refused with a specific error, nothing issued", () =
     ).toBe(200);
   });
 
-  it("malformed credential requests: only the singular proof, no proofs, too many, unknown or unoffered configuration", async () => {
+  it("malformed credential requests: both proof and proofs, no proofs, too many, unknown or unoffered configuration", async () => {
     const centre = await offerCentre();
     const offer = await centre.offer({ formats: ["ldp_vc"] });
     const access = await centre.accessToken(offer.id, offer.pin);
     const holder = await testHolder("did:key");
     const good = await centre.credentialRequest(holder, "digital-skills_ldp_vc");
     const jwt = good.proofs.jwt[0] as string;
-    const draft = await expectOAuthError(
-      await centre.credential(access, {
-        credential_configuration_id: "digital-skills_ldp_vc",
-        proof: { proof_type: "jwt", jwt },
-      }),
+    const ambiguous = await expectOAuthError(
+      await centre.credential(access, { ...good, proof: { proof_type: "jwt", jwt } }),
       400,
-      "invalid_proof",
-      "HOLDER_PROOF_INVALID",
+      "invalid_credential_request",
+      "BAD_REQUEST",
     );
-    expect(draft.error_description).toMatch(/proofs is required.*singular proof/);
+    expect(ambiguous.error_description).toMatch(/either proofs .* or the drafts' singular proof, not both/);
     const cases: [unknown, string, string][] = [
       [{ credential_configuration_id: "digital-skills_ldp_vc" }, "invalid_proof", "HOLDER_PROOF_INVALID"],
       [

@@ -1,8 +1,12 @@
 /**
  * Reading a Credential Request (OID4VCI 1.0 §8.2): which configuration (by `credential_configuration_id`, or
  * by a `credential_identifier` from the token response) and the `jwt` key proofs in `proofs`. Parameters this
- * issuer does not know are ignored, as §8.2 says, the drafts' singular `proof` among them: a request that has
- * only that one lacks `proofs`, and is told so.
+ * issuer does not know are ignored, as §8.2 says.
+ *
+ * Compatibility: wallets deployed today (drafts 13 to 15, e.g. @sphereon/oid4vci-client 0.20) send one
+ * singular `proof: {proof_type: "jwt", jwt}` instead of `proofs`. Only when `proofs` is absent, that proof is
+ * read as `proofs.jwt[0]`, and the issuer then checks it exactly as any other (typ, alg, key, aud, nonce, iat).
+ * A request with both is ambiguous and refused; no other draft form is read.
  */
 import { LearnbridgeError } from "@learnbridge/core";
 
@@ -39,12 +43,13 @@ export function readCredentialRequest(body: unknown): CredentialRequest {
     throw bad("credential_configuration_id (or credential_identifier) must be a non-empty string");
   }
   const { proofs } = body;
+  if (proofs !== undefined && body.proof !== undefined) {
+    throw bad("send either proofs (OpenID4VCI 1.0) or the drafts' singular proof, not both");
+  }
   if (proofs === undefined) {
-    throw badProof(
-      body.proof !== undefined
-        ? "proofs is required: send proofs: {jwt: [...]} (OpenID4VCI 1.0); the drafts' singular proof is not read"
-        : "proofs is required: bind the credential to your key",
-    );
+    if (body.proof === undefined) throw badProof("proofs is required: bind the credential to your key");
+    const jwt = draftProofJwt(body.proof);
+    return { configurationId: named, byIdentifier: identifier !== undefined, proofs: [jwt] };
   }
   if (!isObject(proofs) || Object.keys(proofs).length !== 1) {
     throw bad("proofs must be an object with exactly one proof type");
@@ -58,4 +63,14 @@ export function readCredentialRequest(body: unknown): CredentialRequest {
     throw bad(`at most ${MAX_KEY_PROOFS} key proofs; this issuer issues one credential per offer`);
   }
   return { configurationId: named, byIdentifier: identifier !== undefined, proofs: jwts as string[] };
+}
+
+/** The JWT of the drafts' `proof: {proof_type: "jwt", jwt}`; any other shape is refused as 1.0 would be. */
+function draftProofJwt(proof: unknown): string {
+  if (!isObject(proof)) throw bad('proof must be an object {proof_type: "jwt", jwt}; better, send proofs');
+  if (proof.proof_type !== "jwt") {
+    throw badProof(`only jwt proofs are accepted, not ${JSON.stringify(proof.proof_type) ?? "none"}`);
+  }
+  if (typeof proof.jwt !== "string") throw badProof("proof.jwt must be a JWT");
+  return proof.jwt;
 }

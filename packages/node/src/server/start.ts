@@ -7,7 +7,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { createServer as createHttpsServer } from "node:https";
 import { type ServerType, serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { assembleCentre, MemoryChallengeStore } from "@learnbridge/app";
+import { assembleCentre } from "@learnbridge/app";
 import { libsqlCentreStores, migrate } from "@learnbridge/store";
 import { createClient } from "@libsql/client";
 import type { NodeConfig } from "./config.ts";
@@ -43,10 +43,8 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
   if (embedded) await client.execute("PRAGMA journal_mode = WAL");
   await migrate(client);
   const { key: masterKey, warning } = await loadMasterKey(config);
-  const stores = {
-    ...libsqlCentreStores(client),
-    challenges: new MemoryChallengeStore(),
-  };
+  // Presentation challenges too live in the database: processes sharing it accept each other's.
+  const stores = libsqlCentreStores(client);
   // Before the first key exists: that is how a first start is told apart from a restart.
   const seeded = await seedSampleData(stores, config.publicUrl);
   const centre = await assembleCentre({

@@ -2,7 +2,8 @@
  * The node's own course records on libSQL (the CourseRepository port of @learnbridge/catalogue). A version,
  * its feed event and its audit entry are ONE batch, so no crash and no failure can leave a record without
  * its event or the other way round: the batch is a transaction, and its first statement only succeeds while
- * the feed's head is where this writer read it.
+ * the feed's head is where this writer read it. The batch takes its turn with the node's other writers
+ * (a pull applying a page meanwhile), and is retried while another process holds the database.
  */
 import {
   type CatalogueAuditEntry,
@@ -15,6 +16,7 @@ import {
 } from "@learnbridge/catalogue";
 import { type Clock, LearnbridgeError, systemClock } from "@learnbridge/core";
 import { type FeedChange, type JsonRecord, planAppend } from "@learnbridge/federation";
+import { retryWhileBusy } from "../busy.ts";
 import {
   APPEND_ATTEMPTS,
   appendStatements,
@@ -24,6 +26,7 @@ import {
   queuedOn,
   stateOfRow,
 } from "../federation/feed-log.ts";
+import { oneWriter } from "../federation/one-writer.ts";
 import { appendAuditStatement } from "../issuer/audit-log.ts";
 import type { SqlClient, SqlRow, SqlStatement, SqlValue } from "../sql-client.ts";
 
@@ -66,7 +69,7 @@ export class LibsqlCourseRepository implements CourseRepository {
   readonly #clock: Clock;
 
   constructor(client: SqlClient, options: LibsqlCourseRepositoryOptions = {}) {
-    this.#client = client;
+    this.#client = oneWriter(client);
     this.#clock = options.clock ?? systemClock;
   }
 
@@ -94,7 +97,7 @@ export class LibsqlCourseRepository implements CourseRepository {
         const statements = [...appendStatements(plan.value, head.seq, previous), upsert];
         if (audit) statements.push(appendAuditStatement(audit));
         try {
-          await this.#client.batch(statements, "write");
+          await retryWhileBusy(() => this.#client.batch(statements, "write"));
           return true;
         } catch (error) {
           if (!lostAppendRace(error) || attempt >= APPEND_ATTEMPTS) throw error;

@@ -27,7 +27,9 @@ import {
   retainedFromFor,
   retentionCutoff,
 } from "@learnbridge/federation";
+import { retryWhileBusy } from "../busy.ts";
 import { type SqlClient, type SqlRow, type SqlStatement, sqlErrorCode } from "../sql-client.ts";
+import { oneWriter } from "./one-writer.ts";
 
 /** The head and a record's state in one consistent read; `join` may add another table's columns. */
 export function feedBasisStatement(
@@ -116,6 +118,7 @@ export function lostAppendRace(error: unknown): boolean {
 export const APPEND_ATTEMPTS = 100;
 
 // Appends through one client queue in this process, so that they rarely race; across processes the CAS decides.
+// Queue on the client's `oneWriter`, so every store built on one client shares the queue.
 const queues = new WeakMap<SqlClient, Promise<unknown>>();
 
 /** Runs `task` after the previous task queued on `client`. */
@@ -139,7 +142,7 @@ export class LibsqlFeedLog implements FeedLog {
   readonly #clock: Clock;
 
   constructor(client: SqlClient, options: LibsqlFeedLogOptions = {}) {
-    this.#client = client;
+    this.#client = oneWriter(client);
     this.#clock = options.clock ?? systemClock;
   }
 
@@ -158,7 +161,8 @@ export class LibsqlFeedLog implements FeedLog {
         const plan = await planAppend(head, previous, change, this.#clock().toISOString());
         if (!plan.ok) return plan;
         try {
-          await this.#client.batch(appendStatements(plan.value, head.seq, previous), "write");
+          const statements = appendStatements(plan.value, head.seq, previous);
+          await retryWhileBusy(() => this.#client.batch(statements, "write"));
           return passed(plan.value.event);
         } catch (error) {
           if (!lostAppendRace(error) || attempt >= APPEND_ATTEMPTS) throw error;
@@ -234,19 +238,21 @@ export class LibsqlFeedLog implements FeedLog {
     const retainedFrom = retainedFromFor(head, policy, firstRecent);
     if (retainedFrom === head.retainedFrom) return { retainedFrom };
     // Below the old window only live records' latest puts remain (appends delete what they supersede).
-    await this.#client.batch(
-      [
-        {
-          sql: "UPDATE feed_head SET retained_from = MAX(retained_from, ?) WHERE id = 1",
-          args: [retainedFrom],
-        },
-        {
-          sql: `DELETE FROM feed_events WHERE seq >= ? AND seq < ?
+    await retryWhileBusy(() =>
+      this.#client.batch(
+        [
+          {
+            sql: "UPDATE feed_head SET retained_from = MAX(retained_from, ?) WHERE id = 1",
+            args: [retainedFrom],
+          },
+          {
+            sql: `DELETE FROM feed_events WHERE seq >= ? AND seq < ?
             AND NOT EXISTS (SELECT 1 FROM feed_records AS r WHERE r.seq = feed_events.seq AND r.deleted = 0)`,
-          args: [head.retainedFrom, retainedFrom],
-        },
-      ],
-      "write",
+            args: [head.retainedFrom, retainedFrom],
+          },
+        ],
+        "write",
+      ),
     );
     return { retainedFrom };
   }

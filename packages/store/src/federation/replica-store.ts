@@ -5,7 +5,9 @@
  * and the rows, the quarantine entries and the new position are written before `COMMIT` (for an aggregator,
  * with the events it republishes into the node's own feed, H6's feed tables; and the page's changes to the
  * records kept as untrusted, migration 0014). Any failure in between rolls all of it back: nothing of the
- * page, the cursor where it was.
+ * page, the cursor where it was. Every write (the page, and the peer's health, head and checkpoint that
+ * concurrent pulls note meanwhile) takes its turn with the process's other writers (one-writer.ts): pulls
+ * fetch and verify side by side, and apply one at a time; no transaction ever waits on the network.
  */
 import {
   type ApplyPageInput,
@@ -26,7 +28,7 @@ import {
 } from "@learnbridge/federation";
 import { busyRetrying, retryWhileBusy } from "../busy.ts";
 import type { SqlClient, SqlTransaction } from "../sql-client.ts";
-import { queuedOn } from "./feed-log.ts";
+import { oneWriter } from "./one-writer.ts";
 import {
   healthStatement,
   insertPeerStatement,
@@ -54,26 +56,25 @@ export class LibsqlReplicaStore implements ReplicaStore {
   constructor(client: SqlClient) {
     if (typeof client?.transaction !== "function")
       throw new TypeError("LibsqlReplicaStore: a SqlClient is required");
-    this.#raw = client;
-    this.#client = busyRetrying(client);
+    this.#raw = oneWriter(client);
+    this.#client = busyRetrying(this.#raw);
   }
 
-  /** Runs `work` in one write transaction (whole, again, while the database is busy). */
+  /**
+   * Runs `work` in one write transaction (whole, again, while another process holds the database). `work`
+   * only reads and writes through `tx` and plans in memory: it must never wait on the network.
+   */
   #write<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    // One queue per client with the feed's appends: a `:memory:` client has one connection, and on a file or
-    // sqld the writers would only wait for each other's lock anyway.
-    return queuedOn(this.#raw, () =>
-      retryWhileBusy(async () => {
-        const tx = await this.#raw.transaction("write");
-        try {
-          const result = await work(tx);
-          await tx.commit();
-          return result;
-        } finally {
-          tx.close();
-        }
-      }),
-    );
+    return retryWhileBusy(async () => {
+      const tx = await this.#raw.transaction("write");
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } finally {
+        tx.close();
+      }
+    });
   }
 
   async follow(input: FollowInput) {

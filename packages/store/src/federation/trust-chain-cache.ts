@@ -1,6 +1,12 @@
-/** The federation's TrustChainCache port on libSQL: one row per resolved subject. */
+/**
+ * The federation's TrustChainCache port on libSQL: one row per resolved subject. Its writes happen in the
+ * middle of pulls (each owner's chain, each mark status), so they take their turn with the node's other
+ * writers and are retried while another process holds the database.
+ */
 import type { CachedChain, TrustChainCache } from "@learnbridge/federation";
+import { busyRetrying } from "../busy.ts";
 import type { SqlClient, SqlRow } from "../sql-client.ts";
+import { oneWriter } from "./one-writer.ts";
 
 const toEntry = (row: SqlRow): CachedChain => ({
   subject: String(row.subject),
@@ -15,7 +21,7 @@ export class LibsqlTrustChainCache implements TrustChainCache {
   readonly #client: SqlClient;
 
   constructor(client: SqlClient) {
-    this.#client = client;
+    this.#client = busyRetrying(oneWriter(client));
   }
 
   async get(subject: string) {

@@ -1,6 +1,8 @@
 /**
  * The federation's TrustRegistry port on libSQL: subordinates, issued trust marks, held trust marks. A
  * change and its audit entry are written in one batch (one transaction), so neither exists without the other.
+ * Writes take their turn with the node's other writers (one-writer.ts) and are retried while another process
+ * holds the database.
  */
 import type {
   FederationAuditEntry,
@@ -10,8 +12,10 @@ import type {
   SubordinateStatus,
   TrustRegistry,
 } from "@learnbridge/federation";
+import { busyRetrying } from "../busy.ts";
 import { appendAuditStatement } from "../issuer/audit-log.ts";
 import type { SqlClient, SqlRow } from "../sql-client.ts";
+import { oneWriter } from "./one-writer.ts";
 
 const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 
@@ -59,7 +63,7 @@ export class LibsqlTrustRegistry implements TrustRegistry {
   readonly #client: SqlClient;
 
   constructor(client: SqlClient) {
-    this.#client = client;
+    this.#client = busyRetrying(oneWriter(client));
   }
 
   async putSubordinate(record: SubordinateRecord, audit: FederationAuditEntry) {
