@@ -300,4 +300,50 @@ describe("network trust across four centres", () => {
       status: "trusted",
     });
   });
+
+  it("lets the anchor accredit itself: its courses' owner and its credentials are then judged by its own marks", async () => {
+    // Nobody above the anchor issues it a mark: until it marks itself, it is no accredited centre.
+    expect(await seniors.centre.federation?.isTrustedOwner(hq.centre.did)).toMatchObject({
+      status: "untrusted",
+      code: "TRUST_UNKNOWN",
+    });
+    for (const [type, scope] of [
+      [accreditedCentre, undefined],
+      [microcredentialIssuer, { max_eqf_level: 5, fields: ["02", "06"], jurisdiction: "CN" }],
+    ] as const) {
+      const issued = await hq.admin("/federation/trust-marks", {
+        type,
+        sub: HQ,
+        ...(scope ? { scope } : {}),
+      });
+      expect(issued.status, await issued.clone().text()).toBe(201);
+    }
+    const refreshed = (await (await hq.admin("/federation/held-trust-marks/refresh")).json()) as {
+      held: { type: string; issuer: string }[];
+    };
+    expect(refreshed.held.map((m) => [m.type, m.issuer]).sort()).toEqual(
+      [
+        [accreditedCentre, HQ],
+        [microcredentialIssuer, HQ],
+      ].sort(),
+    );
+    expect(await seniors.centre.federation?.isTrustedOwner(hq.centre.did)).toEqual({ status: "trusted" });
+    const inScope = await trustCheckAt(nairobi, await issueAt(hq, 4, "0612", network));
+    expect(inScope.trust).toMatchObject({
+      outcome: "pass",
+      data: { anchorName: "Open University Headquarters", authority: HQ, maxLevel: 5 },
+    });
+    const tooHigh = await trustCheckAt(nairobi, await issueAt(hq, 6, "0612", network));
+    expect(tooHigh.trust).toMatchObject({
+      outcome: "warn",
+      code: "TRUST_OUT_OF_SCOPE",
+      data: { scope: "level", maxLevel: 5 },
+    });
+    const otherField = await trustCheckAt(nairobi, await issueAt(hq, 4, "0532", network));
+    expect(otherField.trust).toMatchObject({
+      outcome: "warn",
+      code: "TRUST_OUT_OF_SCOPE",
+      data: { scope: "field" },
+    });
+  });
 });

@@ -4,7 +4,13 @@
  * (a leaf under the branch) and a seniors' university branch (a leaf under the headquarters). Each says
  * who enrols it, which trust marks it is given and by whom, its profile, and the courses it publishes.
  */
-import { NAIROBI_COURSES, PROVINCIAL_COURSES, type SampleCourse, SENIORS_COURSES } from "./catalogues.ts";
+import {
+  HEADQUARTERS_COURSES,
+  NAIROBI_COURSES,
+  PROVINCIAL_COURSES,
+  type SampleCourse,
+  SENIORS_COURSES,
+} from "./catalogues.ts";
 
 /** Trust mark types (OpenID Federation trust marks as Learnbridge defines them). */
 export const MARK = {
@@ -15,7 +21,7 @@ export const MARK = {
 
 export type CentreKey = "headquarters" | "branch" | "nairobi" | "seniors";
 
-/** A trust mark one centre gives another. */
+/** A trust mark one centre gives another (or, for the anchor, itself). */
 export interface MarkGrant {
   readonly type: string;
   /** Key of the centre that issues it. */
@@ -56,11 +62,17 @@ export const CENTRES: readonly CentrePlan[] = [
       sourceLanguage: "zh",
       country: "CN",
     },
-    marks: [],
-    // Followers accept records only from holders of an accredited-centre mark, and the anchor holds none
-    // (marks are fetched from superiors; it has none): its national courses (HEADQUARTERS_COURSES) wait
-    // until the operator can accredit itself.
-    courses: [],
+    // No superior accredits the anchor: it issues its own marks (sub = itself), and followers and verifiers
+    // judge its courses and credentials by them, as they judge everyone's.
+    marks: [
+      { type: MARK.accredited, by: "headquarters" },
+      {
+        type: MARK.issuer,
+        by: "headquarters",
+        scope: { max_eqf_level: 6, fields: ["02", "04", "05", "06"], jurisdiction: "CN" },
+      },
+    ],
+    courses: HEADQUARTERS_COURSES,
   },
   {
     key: "branch",

@@ -20,7 +20,7 @@ export interface NetworkOptions {
   readonly dataDir?: string;
   /** Progress lines; default none. */
   readonly log?: (line: string) => void;
-  /** How long to wait for every catalogue to reach every node; default 150 s. */
+  /** How long to wait for every catalogue to reach every node (a second or two here); default 30 s. */
   readonly convergeTimeoutMs?: number;
 }
 
@@ -102,7 +102,7 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Runnin
 
     await enrolAndAccredit(centres, log);
     const courseCount = await publishCatalogues(centres, log);
-    await followEachOther(centres, courseCount, options.convergeTimeoutMs ?? 150_000, log);
+    await followEachOther(centres, courseCount, options.convergeTimeoutMs ?? 30_000, log);
     const credential = await issueSampleCredential(centres.nairobi);
     log(`issued a micro-credential at ${centres.nairobi.plan.name}`);
     const sample = await verifyElsewhere(centres.seniors, credential);

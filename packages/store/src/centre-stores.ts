@@ -8,6 +8,7 @@ import { LibsqlNonceStore } from "./exchange/offer-nonce-store.ts";
 import { LibsqlOfferStore } from "./exchange/offer-store.ts";
 import { LibsqlPresentationRequestStore } from "./exchange/presentation-request-store.ts";
 import { LibsqlFeedLog } from "./federation/feed-log.ts";
+import { oneWriter } from "./federation/one-writer.ts";
 import { LibsqlReplicaStore } from "./federation/replica-store.ts";
 import { LibsqlTrustChainCache } from "./federation/trust-chain-cache.ts";
 import { LibsqlTrustRegistry } from "./federation/trust-registry.ts";
@@ -21,8 +22,19 @@ import { LibsqlKeyRepository } from "./issuer/key-repository.ts";
 import type { SqlClient } from "./sql-client.ts";
 import { LibsqlStatusListRepository } from "./status-list-repository.ts";
 
+/** Options of `libsqlCentreStores`. */
+export interface CentreStoresOptions {
+  /**
+   * Let this process's writes take turns (`oneWriter`). Set it for an embedded `file:` database, where two
+   * pooled connections writing at once meet SQLITE_BUSY and a refused statement leaves its connection on a
+   * stale snapshot; leave it off for a server (sqld, Turso), which queues writers itself.
+   */
+  readonly oneWriter?: boolean;
+}
+
 /** The libSQL implementation of each of a centre's ports (the client must be migrated). */
-export function libsqlCentreStores(client: SqlClient) {
+export function libsqlCentreStores(database: SqlClient, options: CentreStoresOptions = {}) {
+  const client = options.oneWriter ? oneWriter(database) : database;
   return {
     keys: new LibsqlKeyRepository(client),
     apiKeys: new LibsqlApiKeyRepository(client),

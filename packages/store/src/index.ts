@@ -6,7 +6,7 @@ export {
   type LibsqlCourseRepositoryOptions,
 } from "./catalogue/course-repository.ts";
 export { LibsqlCatalogueSearch } from "./catalogue/search-index.ts";
-export { libsqlCentreStores } from "./centre-stores.ts";
+export { type CentreStoresOptions, libsqlCentreStores } from "./centre-stores.ts";
 export { LibsqlChallengeStore } from "./exchange/challenge-store.ts";
 export { LibsqlPresentationRequestStore } from "./exchange/presentation-request-store.ts";
 export {

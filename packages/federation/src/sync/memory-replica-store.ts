@@ -50,6 +50,10 @@ export function newPeer(input: FollowInput): Peer {
   };
 }
 
+/** True when `entry` holds its record live at `version` or above. */
+const liveAtLeast = (entry: FeedEntry | undefined, version: number) =>
+  entry !== undefined && !entry.deleted && entry.version >= version;
+
 /** Options of the in-memory twin. */
 export interface MemoryReplicaStoreOptions {
   /** The node's own feed, where an aggregator's pages are republished. */
@@ -224,7 +228,17 @@ export class MemoryReplicaStore implements ReplicaStore {
       for (const row of plan.rows) rows.set(row.recordId, row);
       let { digest, count } = plan;
       const swept = async (sweptEntries: FeedEntry[]) => {
-        const sweep = await planSweep({ feed: input.feed, digest, count }, sweptEntries, rows);
+        // Another followed feed still holding a record keeps it visible.
+        const others = [...this.#entries].filter(([feed]) => feed !== input.feed).map(([, held]) => held);
+        const elsewhere = new Set(
+          sweptEntries.flatMap((e) => {
+            const row = rows.get(e.recordId);
+            return row && others.some((held) => liveAtLeast(held.get(e.recordId), row.version))
+              ? [e.recordId]
+              : [];
+          }),
+        );
+        const sweep = await planSweep({ feed: input.feed, digest, count }, sweptEntries, rows, elsewhere);
         for (const id of sweep.removed) entries.delete(id);
         for (const id of sweep.hidden) rows.set(id, { ...(rows.get(id) as ReplicaRecord), hidden: true });
         ({ digest, count } = sweep);

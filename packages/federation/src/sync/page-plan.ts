@@ -142,19 +142,22 @@ export interface SweepPlan {
   readonly count: number;
   /** Feed entries to remove. */
   readonly removed: readonly string[];
-  /** Catalogue rows to hide: this feed supplied them, and it no longer holds them. */
+  /** Catalogue rows to hide: this feed held them at the row's version, and no followed feed holds them now. */
   readonly hidden: readonly string[];
 }
 
 /**
  * Plans the end of a re-snapshot: `marked` are the feed's entries the snapshot did not see again, `rows`
- * the catalogue rows of the same ids. A record deleted while the follower was behind retention left no
- * tombstone it could fetch; its row is hidden, and a later version from any feed shows it again.
+ * the catalogue rows of the same ids, `heldElsewhere` the ids another followed feed still holds live at
+ * their row's version or above. A record deleted while the follower was behind retention left no
+ * tombstone it could fetch; its row is hidden, and a later version from any feed shows it again. A row
+ * that another feed still supplies stays visible, whichever feed delivered it first.
  */
 export async function planSweep(
   held: { readonly feed: string; readonly digest: string; readonly count: number },
   marked: readonly FeedEntry[],
   rows: ReadonlyMap<string, ReplicaRecord>,
+  heldElsewhere: ReadonlySet<string> = new Set(),
 ): Promise<SweepPlan> {
   let { digest, count } = held;
   const hidden: string[] = [];
@@ -164,7 +167,7 @@ export async function planSweep(
       count--;
     }
     const row = rows.get(entry.recordId);
-    if (row && row.feed === held.feed && row.version === entry.version && !row.hidden)
+    if (row && row.version === entry.version && !row.hidden && !heldElsewhere.has(row.recordId))
       hidden.push(row.recordId);
   }
   return { digest, count, removed: marked.map((e) => e.recordId), hidden };

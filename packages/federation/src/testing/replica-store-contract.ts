@@ -502,6 +502,44 @@ export function replicaStoreContract(
       expect(await store.getRecord(id(2))).toMatchObject({ hidden: true });
     });
 
+    it("keeps a record visible while another followed feed still holds it, whichever feed a sweep empties", async () => {
+      const store = await make();
+      for (const feed of [A, M]) {
+        await followed(store, feed);
+        await skipSnapshot(store, feed);
+      }
+      // The mirror delivers version 2 first; the owner's own feed then delivers the same record.
+      const v2 = await event(1, 1, 2);
+      await page(store, 0, [v2], M);
+      await page(store, 0, [v2], A);
+      expect(await store.getRecord(id(1))).toMatchObject({ version: 2, feed: M, hidden: false });
+      // The mirror's snapshot no longer has it (it stopped mirroring that owner): the owner's feed still does.
+      await store.applyPage({
+        feed: M,
+        from: changesAt(1),
+        to: changesAt(1),
+        events: [],
+        knownHeadSeq: 1,
+        gone: [id(1)],
+        at: AT,
+      });
+      expect(await store.getPeer(M)).toMatchObject({ recordCount: 0 });
+      expect(await store.getRecord(id(1))).toMatchObject({ version: 2, hidden: false });
+      expect((await store.listRecords({ liveOnly: true })).map((r) => r.recordId)).toEqual([id(1)]);
+      // Once no followed feed holds it, it goes.
+      await store.applyPage({
+        feed: A,
+        from: changesAt(1),
+        to: changesAt(1),
+        events: [],
+        knownHeadSeq: 1,
+        gone: [id(1)],
+        at: AT,
+      });
+      expect(await store.getRecord(id(1))).toMatchObject({ version: 2, hidden: true });
+      expect(await store.listRecords({ liveOnly: true })).toEqual([]);
+    });
+
     it.runIf(makeAggregator !== undefined)(
       "republishes what changed the catalogue into the node's feed, in the page's write",
       async () => {

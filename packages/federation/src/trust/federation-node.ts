@@ -52,18 +52,28 @@ export function createFederationNode(options: FederationNodeOptions) {
     markStatusTtlSeconds: config.markStatusTtlSeconds,
   });
   const allowHttp = options.allowHttp ? { allowHttp: options.allowHttp } : {};
+  const trustMarks = new TrustMarkIssuer({ config, keys, registry, clock });
+  // An issuer of marks (anchor, intermediate) holds the marks it issued itself besides its superiors' ones.
+  const self =
+    config.role === "leaf"
+      ? undefined
+      : {
+          activeMark: (type: string) => trustMarks.activeMark(type, config.entityId),
+          jwks: () => keys.jwks(),
+        };
   return {
     config,
     client,
     resolver,
     authority: new FederationAuthority({ config, keys, registry, client, clock }),
-    trustMarks: new TrustMarkIssuer({ config, keys, registry, clock }),
+    trustMarks,
     entityConfiguration,
     /** Which key signs now, and what each superior pinned. */
     signingKey: () => rollover.choice(),
     /** After a key rotation: asks each superior lacking the new key to re-read this node's keys. */
     announceKeys: () => rollover.announce(entityConfiguration),
-    refreshHeldTrustMarks: () => refreshHeldTrustMarks({ config, registry, client, clock }),
+    refreshHeldTrustMarks: () =>
+      refreshHeldTrustMarks({ config, registry, client, clock, ...(self ? { self } : {}) }),
     /** The signed resolve response for `sub` under one of `trustAnchors`, or why there is none. */
     async resolveResponse(sub: string, trustAnchors: readonly string[]) {
       const resolved = await resolver.resolve(sub);

@@ -104,7 +104,7 @@ export {
   trustMarkScopeProblem,
   verifyTrustMark,
 } from "./trust-mark.ts";
-export { type HeldMarksRefresh, refreshHeldTrustMarks } from "./trust-mark-holder.ts";
+export { type HeldMarksRefresh, refreshHeldTrustMarks, type SelfIssuedMarks } from "./trust-mark-holder.ts";
 export { TrustMarkIssuer, type TrustMarkIssuerOptions, type TrustMarkRequest } from "./trust-mark-issuer.ts";
 export {
   type AuditSink,

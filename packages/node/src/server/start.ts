@@ -44,7 +44,7 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
   await migrate(client);
   const { key: masterKey, warning } = await loadMasterKey(config);
   // Presentation challenges too live in the database: processes sharing it accept each other's.
-  const stores = libsqlCentreStores(client);
+  const stores = libsqlCentreStores(client, { oneWriter: embedded });
   // Before the first key exists: that is how a first start is told apart from a restart.
   const seeded = await seedSampleData(stores, config.publicUrl);
   const centre = await assembleCentre({

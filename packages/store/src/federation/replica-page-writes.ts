@@ -27,7 +27,8 @@ export async function republish(
 
 /**
  * Sweeps `entries` from a feed view inside the page's transaction (the end of a re-snapshot, or records its
- * snapshot no longer holds): they are removed, and the catalogue rows this feed supplied at their version hidden.
+ * snapshot no longer holds): they are removed, and the catalogue rows this feed held at their version hidden,
+ * unless another followed feed still holds them.
  */
 async function sweep(tx: SqlTransaction, feed: string, entries: FeedEntry[], digest: string, count: number) {
   if (entries.length === 0) return { digest, count };
@@ -36,10 +37,18 @@ async function sweep(tx: SqlTransaction, feed: string, entries: FeedEntry[], dig
     sql: "SELECT * FROM catalogue_replica WHERE record_id IN (SELECT value FROM json_each(?))",
     args: [ids],
   });
+  const elsewhere = await tx.execute({
+    sql: `SELECT DISTINCT e.record_id FROM replica_feed_entries AS e
+      JOIN catalogue_replica AS r ON r.record_id = e.record_id
+      WHERE e.feed <> ? AND e.deleted = 0 AND e.version >= r.version
+        AND e.record_id IN (SELECT value FROM json_each(?))`,
+    args: [feed, ids],
+  });
   const plan = await planSweep(
     { feed, digest, count },
     entries,
     new Map(rows.rows.map((r) => [String(r.record_id), replicaRecordOfRow(r)])),
+    new Set(elsewhere.rows.map((r) => String(r.record_id))),
   );
   await tx.execute({
     sql: "DELETE FROM replica_feed_entries WHERE feed = ? AND record_id IN (SELECT value FROM json_each(?))",
