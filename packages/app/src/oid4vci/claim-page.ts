@@ -80,8 +80,11 @@ function longDate(iso: string | undefined, language: string): string {
 function lcwSection(input: ClaimPageInput, t: (template: string) => string, lang: string): string[] {
   const m = claimMessages(lang);
   const lcw = input.lcw;
-  // The form comes back to this heading (#lcw), so the answer to a PIN is on screen, not at the page's top.
-  const section = [`<h2 id="lcw">${t(m.lcwHeading)}</h2>`];
+  // The form comes back to #lcw, so the answer to a PIN is on screen, not at the page's top: the heading, or
+  // after a refusal the message itself, focusable, so that the browser focuses it and a screen reader reads it
+  // (autofocus does not work on a URL with a fragment); Tab then goes to the field, described by the message.
+  const problem = lcw && "form" in lcw ? lcw.form.problem : undefined;
+  const section = [problem ? `<h2>${t(m.lcwHeading)}</h2>` : `<h2 id="lcw">${t(m.lcwHeading)}</h2>`];
   if (!lcw) return [];
   if ("link" in lcw) {
     section.push(
@@ -92,13 +95,15 @@ function lcwSection(input: ClaimPageInput, t: (template: string) => string, lang
   }
   const { form } = lcw;
   section.push(`<p>${t(m.lcwPinText)}</p>`);
-  if (form.problem) section.push(`<p class="notice" role="alert">${escapeHtml(form.problem)}</p>`);
+  if (problem)
+    section.push(`<p class="notice" id="lcw" role="alert" tabindex="-1">${escapeHtml(problem)}</p>`);
+  const refused = problem ? ' aria-invalid="true" aria-describedby="lcw"' : "";
   section.push(
     `<form method="post" action="${escapeHtml(form.action)}#lcw">`,
     `<input type="hidden" name="offer" value="${escapeHtml(form.offerId)}">`,
     `<input type="hidden" name="lang" value="${lang}">`,
     `<p><label for="pin">${t(m.pinLabel)}</label><br>`,
-    `<input id="pin" name="tx_code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required></p>`,
+    `<input id="pin" name="tx_code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]*" maxlength="8" required${refused}></p>`,
     `<p><button type="submit">${t(m.pinButton)}</button></p>`,
     "</form>",
   );

@@ -1,0 +1,100 @@
+/**
+ * Test support: Debian's Chromium driven headless by playwright-core, which never downloads a browser.
+ * A missing browser is a failure with the way to install it, never a skip. Each page is watched for what
+ * a reader would not see but should never happen: console errors, uncaught errors and CSP violations.
+ */
+import { existsSync } from "node:fs";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Launches Chromium headless, offline but for loopback. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
+  });
+}
+
+/** A phone: 390×844 CSS pixels at twice the density, touch, reading `locale` first. */
+export const phone = (browser: Browser, locale: string): Promise<BrowserContext> =>
+  browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale,
+  });
+
+/** A page and what went wrong on it so far. */
+export interface WatchedPage {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions, as text. */
+  readonly errors: string[];
+  /** CSP violations the document reported (`securitypolicyviolation` events), as "directive: blocked". */
+  violations(): Promise<string[]>;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+/** Opens a page in `context` that records console errors and CSP violations. */
+export async function watchedPage(context: BrowserContext): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  // Injected through the DevTools protocol, so the page's own CSP does not stop it.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__cspViolations?.push(`${event.effectiveDirective}: ${event.blockedURI}`);
+    });
+  });
+  return {
+    page,
+    errors,
+    async violations() {
+      const seen = await page.evaluate(() => window.__cspViolations);
+      // Undefined would mean the watcher never ran: then "no violation" would prove nothing.
+      if (!Array.isArray(seen)) throw new Error("the CSP watcher did not run in the page");
+      return seen;
+    },
+  };
+}
+
+/** Elements with text of their own whose computed font size is under `minPx`, as "tag: size: text". */
+export function smallText(page: Page, minPx: number): Promise<string[]> {
+  return page.evaluate((min) => {
+    const small: string[] = [];
+    for (const element of document.body.querySelectorAll("*")) {
+      const own = [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? "")
+        .join("")
+        .trim();
+      if (own === "" || element.closest("svg")) continue;
+      const size = Number.parseFloat(getComputedStyle(element).fontSize);
+      if (size < min) small.push(`${element.tagName.toLowerCase()}: ${size}px: ${own.slice(0, 40)}`);
+    }
+    return small;
+  }, minPx);
+}
