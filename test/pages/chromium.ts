@@ -98,3 +98,40 @@ export function smallText(page: Page, minPx: number): Promise<string[]> {
     return small;
   }, minPx);
 }
+
+/**
+ * In a right-to-left page, elements laid out as if the page ran left to right: more padding, border or margin
+ * on the left than on the right, or text aligned left (a physical `left` where `inline-start` was meant).
+ * As "tag.class: property".
+ */
+export function leftLeaning(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const element of document.body.querySelectorAll("main, main *")) {
+      if (element.closest("svg")) continue;
+      const style = getComputedStyle(element);
+      const px = (value: string) => Number.parseFloat(value) || 0;
+      const name = `${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ""}`;
+      for (const side of ["padding", "margin", "border"] as const) {
+        const suffix = side === "border" ? "Width" : "";
+        const left = px(style.getPropertyValue(`${side}-left${suffix ? "-width" : ""}`));
+        const right = px(style.getPropertyValue(`${side}-right${suffix ? "-width" : ""}`));
+        // Auto margins centre a box: both sides equal, so only a real lean is reported.
+        if (left > right + 0.5) found.push(`${name}: ${side}-left`);
+      }
+      if (style.textAlign === "left") found.push(`${name}: text-align left`);
+    }
+    return found;
+  });
+}
+
+/** The computed font size (px) and box height of every form control, as "tag#id: size px, height px". */
+export function controls(page: Page): Promise<{ name: string; fontSize: number; height: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("input:not([type=hidden]), button, select, textarea")].map((element) => ({
+      name: `${element.tagName.toLowerCase()}#${element.id}`,
+      fontSize: Number.parseFloat(getComputedStyle(element).fontSize),
+      height: element.getBoundingClientRect().height,
+    })),
+  );
+}

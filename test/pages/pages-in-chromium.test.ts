@@ -1,10 +1,11 @@
 /**
  * The node's pages for people, in Chromium (the browser runtime's one smoke suite): a centre assembled as
  * the Node root assembles it, on a libSQL file, served over loopback HTTP, and Debian's Chromium driven
- * headless. The learner's claim page on a phone in Swahili and Chinese (language, QR code read back off the
- * screen, the wallet link, text size, no console error or CSP violation), its PIN form, an expired offer,
- * and the employer's request pages in Arabic up to the verdict on a real wallet's answer. Screenshots go
- * to test/pages/__screenshots__ (git-ignored) for a person to look at.
+ * headless. The learner's claim page on a phone in Swahili, Chinese and Arabic (language and direction, QR
+ * code read back off the screen, one big wallet button, text size, no console error or CSP violation), its
+ * PIN form, an expired offer with the centre's address to tap, and the employer's request pages on a phone
+ * in Arabic, styled and right to left, up to the verdict on a real wallet's answer, named in Arabic.
+ * Screenshots go to test/pages/__screenshots__ (git-ignored) for a person to look at.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +22,15 @@ import {
   sharePresentation,
 } from "../../packages/wallet/src/oid4vp/answer-request.ts";
 import { testWallet } from "../../packages/wallet/src/testing/test-wallet.ts";
-import { launchChromium, phone, smallText, type WatchedPage, watchedPage } from "./chromium.ts";
+import {
+  controls,
+  launchChromium,
+  leftLeaning,
+  phone,
+  smallText,
+  type WatchedPage,
+  watchedPage,
+} from "./chromium.ts";
 import { type CreatedOffer, type PageCentre, SLUG, startPageCentre } from "./page-centre.ts";
 import { modulesOfScreenshot, modulesOfSvg } from "./qr-pixels.ts";
 
@@ -76,23 +85,34 @@ async function expectQrOf(watched: WatchedPage, selector: string, expectedSvg: s
 
 describe("the learner's claim page, on a phone", () => {
   const cases = [
-    { requested: "sw", name: "Amina Wanjiru", shot: "claim-sw" },
-    { requested: "zh", name: "李伟", shot: "claim-zh" },
+    { requested: "sw", name: "Amina Wanjiru", shot: "claim-sw", dir: "ltr", centre: "Kituo cha Elimu Huria" },
+    { requested: "zh", name: "李伟", shot: "claim-zh", dir: "ltr", centre: "内罗毕开放学习中心" },
+    {
+      requested: "ar",
+      name: "ليلى حداد",
+      shot: "claim-ar",
+      dir: "rtl",
+      centre: "Nairobi Open Learning Centre",
+    },
   ];
-  for (const { requested, name, shot } of cases) {
-    it(`in ${requested}: the language, a big scannable QR code, the wallet link, large text, no error`, async () => {
+  for (const { requested, name, shot, dir, centre: centreName } of cases) {
+    it(`in ${requested}: the language and its direction, a big scannable QR code, one wallet button, large text, no error`, async () => {
       const offer = await centre.offer({ name, language: requested }, { txCode: false });
-      // A language the page has no words for yet falls back to English, and says so in `lang`.
-      const language = CLAIM_LANGUAGES.includes(requested) ? requested : "en";
+      // Every language of the node has the page's words: none falls back to English.
+      expect(CLAIM_LANGUAGES).toContain(requested);
+      const language = requested;
       const m = claimMessages(language);
       const watched = await open({ locale: requested });
       const { page } = watched;
       const response = await page.goto(offer.claimUrl);
       expect(response?.status()).toBe(200);
       expect(await page.getAttribute("html", "lang")).toBe(language);
+      expect(await page.getAttribute("html", "dir")).toBe(dir);
+      expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe(dir);
       expect(response?.headers()["content-language"]).toBe(language);
-      if (language === "zh")
-        await expect(page.locator("h1").textContent()).resolves.toContain("内罗毕开放学习中心");
+      await expect(page.locator("h1").textContent()).resolves.toContain(centreName);
+      await expect(page.locator("p").first().textContent()).resolves.toContain(name);
+      if (dir === "rtl") expect(await leftLeaning(page)).toEqual([]);
 
       // One big button: the wallet link, on the first screen, easy to press.
       const button = page.getByRole("link", { name: m.openButton });
@@ -101,6 +121,34 @@ describe("the learner's claim page, on a phone", () => {
       const buttonBox = await button.boundingBox();
       expect(buttonBox?.height).toBeGreaterThanOrEqual(48);
       expect((buttonBox?.y ?? 0) + (buttonBox?.height ?? 0)).toBeLessThanOrEqual(844);
+
+      // ONE big button: the Learner Credential Wallet's link is a line of smaller text that says what it is for.
+      const lcw = page.getByRole("link", { name: m.lcwOpen });
+      expect(new URL((await lcw.getAttribute("href")) as string).origin).toBe("https://lcw.app");
+      const look = (selector: string) =>
+        page.locator(selector).evaluate((element) => {
+          const style = getComputedStyle(element);
+          return {
+            fontSize: Number.parseFloat(style.fontSize),
+            background: style.backgroundColor,
+            display: style.display,
+          };
+        });
+      const primary = await look("a.button");
+      const secondary = await look('a[href^="https://lcw.app/"]');
+      expect(secondary.fontSize).toBeLessThan(primary.fontSize);
+      expect(secondary).toMatchObject({ background: "rgba(0, 0, 0, 0)", display: "inline" });
+      expect(await page.locator('a[href^="https://lcw.app/"]').locator("..").textContent()).toContain(
+        m.lcwAside,
+      );
+      const big = await page.locator("main a, main button").evaluateAll(
+        (elements) =>
+          elements.filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.height >= 48 && getComputedStyle(element).backgroundColor !== "rgba(0, 0, 0, 0)";
+          }).length,
+      );
+      expect(big).toBe(1);
 
       // The QR code: named for screen readers, at least 200 CSS px, and what it shows is the offer URI's code.
       await expect(page.getByRole("img", { name: m.qrLabel }).isVisible()).resolves.toBe(true);
@@ -192,6 +240,9 @@ describe("the learner's claim page, on a phone", () => {
     expect(notice).toContain(
       "contact Nairobi Open Learning Centre (help@nairobi.example) and ask for a new link",
     );
+    // The address is a link a phone opens in its e-mail app.
+    const mail = page.locator(".notice").getByRole("link", { name: "help@nairobi.example" });
+    expect(await mail.getAttribute("href")).toBe("mailto:help@nairobi.example");
     expect(await page.locator("svg").count()).toBe(0);
     expect(await page.locator('a[href^="openid-credential-offer:"]').count()).toBe(0);
     expect(await smallText(page, 16)).toEqual([]);
@@ -200,22 +251,39 @@ describe("the learner's claim page, on a phone", () => {
   });
 });
 
+/**
+ * Readable on a phone, right to left: a sans-serif face, no text under 16 px, form controls of 16 px text
+ * and at least 44 px high, nothing wider than the screen, nothing laid out left to right.
+ */
+async function expectReadableRtl(watched: WatchedPage) {
+  const { page } = watched;
+  expect(await page.getAttribute("html", "dir")).toBe("rtl");
+  expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe("rtl");
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^system-ui/);
+  expect(await smallText(page, 16)).toEqual([]);
+  for (const control of await controls(page)) {
+    expect(control.fontSize, control.name).toBeGreaterThanOrEqual(16);
+    expect(control.height, control.name).toBeGreaterThanOrEqual(44);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await leftLeaning(page)).toEqual([]);
+}
+
 describe("the employer's request pages", () => {
-  it("in Arabic, right to left: the form makes a request with its QR code and link; after a wallet answers, the page shows the verdict", async () => {
+  it("in Arabic on a phone, styled, right to left: the form makes a request with its QR code and link; after a wallet answers, the verdict names the achievement in Arabic", async () => {
     const text = pageText("ar");
-    const watched = await open({ locale: "ar", desktop: true });
+    const watched = await open({ locale: "ar" });
     const { page } = watched;
     expect((await page.goto(`${centre.url}/oid4vp`))?.status()).toBe(200);
     expect(await page.getAttribute("html", "lang")).toBe("ar");
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
-    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe("rtl");
+    await expectReadableRtl(watched);
     await expectClean(watched);
-    await page.screenshot({ path: join(SHOTS, "employer-form-ar.png") });
+    await page.screenshot({ path: join(SHOTS, "employer-form-ar.png"), fullPage: true });
 
     await page.getByLabel(text.achievementLabel).fill(`${centre.url}/achievements/${SLUG}`);
     await page.getByRole("button", { name: text.create }).click();
     await page.waitForURL(/\/oid4vp\/requests\/[\w-]+\/page\?token=/);
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expectReadableRtl(watched);
     expect(await page.getByRole("status").textContent()).toBe(text.pending);
     const link = (await page.locator('a[href^="openid4vp://"]').getAttribute("href")) as string;
     await expect(page.getByRole("img", { name: text.qrAlt }).isVisible()).resolves.toBe(true);
@@ -236,10 +304,15 @@ describe("the employer's request pages", () => {
     ).toBe(200);
 
     await page.reload();
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expectReadableRtl(watched);
     expect(await page.getByRole("status").textContent()).toBe(text.completed);
     const verdict = (await page.locator("main section").textContent()) ?? "";
     expect(verdict).toContain(accepted.holder);
+    // The credential's nameMap has the achievement in Arabic; the centre's name has no Arabic text, so the
+    // signed source stands.
+    expect(await page.locator("main section h2").textContent()).toBe("المهارات الرقمية لكبار السن");
+    const facts = await page.locator("main section dd").allTextContents();
+    expect(facts).toEqual(["المهارات الرقمية لكبار السن", "Nairobi Open Learning Centre", accepted.holder]);
     expect(verdict).toContain("✓");
     expect(verdict).not.toContain("✗");
     expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);

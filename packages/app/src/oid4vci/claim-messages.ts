@@ -1,9 +1,12 @@
 /**
  * The words of the claim page and of the PIN prompt, written for a learner who may be over sixty and new to
- * wallets: short sentences, one step each, what to press, what to do when it fails. English, Chinese, French
- * and Spanish; other languages fall back to English. `{name}` placeholders are filled by `fill`.
+ * wallets: short sentences, one step each, what to press, what to do when it fails. The node's six languages
+ * (Swahili and Arabic in their own files); others fall back to English. `{name}` placeholders are filled by
+ * `fill`.
  */
 import { negotiateLanguage } from "@learnbridge/i18n";
+import { ar } from "./claim-messages-ar.ts";
+import { sw } from "./claim-messages-sw.ts";
 
 export interface ClaimMessages {
   readonly languageName: string;
@@ -22,7 +25,8 @@ export interface ClaimMessages {
   readonly stepAccept: string;
   readonly lcwHeading: string;
   readonly lcwOpen: string;
-  readonly lcwOpenText: string;
+  /** Before the Learner Credential Wallet's link when there is no PIN: a secondary way, not a second button. */
+  readonly lcwAside: string;
   readonly lcwPinText: string;
   readonly pinLabel: string;
   readonly pinButton: string;
@@ -31,7 +35,9 @@ export interface ClaimMessages {
   readonly pinLocked: string;
   readonly helpHeading: string;
   readonly helpText: string;
+  /** `{ways}`: the centre's e-mail address and phone number, joined by `contactOr`. */
   readonly contact: string;
+  readonly contactOr: string;
   readonly expiredHeading: string;
   readonly expiredText: string;
   readonly redeemedHeading: string;
@@ -69,7 +75,7 @@ const en: ClaimMessages = {
     "When the wallet shows your certificate, press “Accept”. It is now yours. You can close this page.",
   lcwHeading: "Do you use the Learner Credential Wallet?",
   lcwOpen: "Open in Learner Credential Wallet",
-  lcwOpenText: "On the phone where the Learner Credential Wallet is installed, press this link:",
+  lcwAside: "Using the Learner Credential Wallet? On the phone where it is installed, use this link instead:",
   lcwPinText:
     "Type the PIN the centre sent you and press the button. A link for the Learner Credential Wallet appears.",
   pinLabel: "PIN ({length} digits)",
@@ -79,7 +85,8 @@ const en: ClaimMessages = {
   pinLocked: "The PIN was typed wrongly too many times. Contact {centre}{contact} and ask for a new link.",
   helpHeading: "If something does not work",
   helpText: "Your certificate is not lost. Contact {centre}{contact} and ask for a new link.",
-  contact: " ({email})",
+  contact: " ({ways})",
+  contactOr: " or ",
   expiredHeading: "This link has expired",
   expiredText:
     "The time to receive this certificate ended on {date}. Your certificate is not lost: contact {centre}{contact} and ask for a new link.",
@@ -116,7 +123,7 @@ const zh: ClaimMessages = {
   stepAccept: "钱包显示您的证书后，请点按“接受”。证书就归您所有了。您可以关闭本页。",
   lcwHeading: "您使用的是 Learner Credential Wallet 吗？",
   lcwOpen: "在 Learner Credential Wallet 中打开",
-  lcwOpenText: "请在安装了 Learner Credential Wallet 的手机上点按这个链接：",
+  lcwAside: "您使用的是 Learner Credential Wallet 吗？请在安装了它的手机上改用这个链接：",
   lcwPinText: "请输入学习中心发给您的PIN码，然后点按按钮。随后会出现一个 Learner Credential Wallet 的链接。",
   pinLabel: "PIN码（{length}位数）",
   pinButton: "显示钱包链接",
@@ -125,7 +132,8 @@ const zh: ClaimMessages = {
   pinLocked: "PIN码输错次数过多。请联系{centre}{contact}，申请一个新链接。",
   helpHeading: "如果遇到问题",
   helpText: "您的证书不会丢失。请联系{centre}{contact}，申请一个新链接。",
-  contact: "（{email}）",
+  contact: "（{ways}）",
+  contactOr: "或",
   expiredHeading: "此链接已过期",
   expiredText: "领取此证书的期限已于{date}结束。您的证书不会丢失：请联系{centre}{contact}，申请一个新链接。",
   redeemedHeading: "您已经领取了此证书",
@@ -163,7 +171,8 @@ const fr: ClaimMessages = {
     "Quand le portefeuille affiche votre certificat, appuyez sur « Accepter ». Il est à vous. Vous pouvez fermer cette page.",
   lcwHeading: "Vous utilisez Learner Credential Wallet ?",
   lcwOpen: "Ouvrir dans Learner Credential Wallet",
-  lcwOpenText: "Sur le téléphone où Learner Credential Wallet est installée, appuyez sur ce lien :",
+  lcwAside:
+    "Vous utilisez Learner Credential Wallet ? Sur le téléphone où elle est installée, utilisez plutôt ce lien :",
   lcwPinText:
     "Tapez le code PIN que le centre vous a envoyé et appuyez sur le bouton. Un lien pour Learner Credential Wallet apparaît.",
   pinLabel: "Code PIN ({length} chiffres)",
@@ -174,7 +183,8 @@ const fr: ClaimMessages = {
     "Le code PIN a été mal tapé trop de fois. Contactez {centre}{contact} et demandez un nouveau lien.",
   helpHeading: "Si quelque chose ne marche pas",
   helpText: "Votre certificat n’est pas perdu. Contactez {centre}{contact} et demandez un nouveau lien.",
-  contact: " ({email})",
+  contact: " ({ways})",
+  contactOr: " ou ",
   expiredHeading: "Ce lien a expiré",
   expiredText:
     "Le délai pour recevoir ce certificat a pris fin le {date}. Votre certificat n’est pas perdu : contactez {centre}{contact} et demandez un nouveau lien.",
@@ -215,7 +225,7 @@ const es: ClaimMessages = {
     "Cuando la cartera muestre su certificado, pulse «Aceptar». Ya es suyo. Puede cerrar esta página.",
   lcwHeading: "¿Usa Learner Credential Wallet?",
   lcwOpen: "Abrir en Learner Credential Wallet",
-  lcwOpenText: "En el teléfono donde está instalada Learner Credential Wallet, pulse este enlace:",
+  lcwAside: "¿Usa Learner Credential Wallet? En el teléfono donde está instalada, use mejor este enlace:",
   lcwPinText:
     "Escriba el PIN que le envió el centro y pulse el botón. Aparecerá un enlace para Learner Credential Wallet.",
   pinLabel: "PIN ({length} cifras)",
@@ -227,7 +237,8 @@ const es: ClaimMessages = {
   helpHeading: "Si algo no funciona",
   helpText:
     "Su certificado no se ha perdido. Póngase en contacto con {centre}{contact} y pida un enlace nuevo.",
-  contact: " ({email})",
+  contact: " ({ways})",
+  contactOr: " o ",
   expiredHeading: "Este enlace ha caducado",
   expiredText:
     "El plazo para recibir este certificado terminó el {date}. Su certificado no se ha perdido: póngase en contacto con {centre}{contact} y pida un enlace nuevo.",
@@ -246,8 +257,8 @@ const es: ClaimMessages = {
     "Escriba el PIN de {length} cifras que {centre} le envió aparte (SMS, correo electrónico o carta).",
 };
 
-/** The languages the claim page is written in, English first. */
-export const CLAIM_MESSAGES: Readonly<Record<string, ClaimMessages>> = { en, zh, fr, es };
+/** The languages the claim page is written in, English first (the order of the node's six). */
+export const CLAIM_MESSAGES: Readonly<Record<string, ClaimMessages>> = { en, zh, fr, es, ar, sw };
 export const CLAIM_LANGUAGES: readonly string[] = Object.keys(CLAIM_MESSAGES);
 
 /** The first of `preferences` (tags or Accept-Language headers) the page is written in, else English. */

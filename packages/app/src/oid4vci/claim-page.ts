@@ -1,10 +1,12 @@
 /**
  * The claim page a learner opens from the centre's message: one column, large text, a big "open in my
  * wallet" button, a large QR code for a wallet on another device, numbered steps, and what to do when it
- * fails. No script; the one inline style block is allowed by its hash in the page's own CSP.
+ * fails; right to left in Arabic. No script; the one inline style block is allowed by its hash in the page's
+ * own CSP.
  */
 import { sha256, toBase64, utf8 } from "@learnbridge/core";
-import { CLAIM_LANGUAGES, claimMessages, fill } from "./claim-messages.ts";
+import { RTL_LANGUAGES } from "@learnbridge/i18n";
+import { CLAIM_LANGUAGES, type ClaimMessages, claimMessages } from "./claim-messages.ts";
 
 /** What the page shows: an open offer, or why it cannot be used any more. */
 export type ClaimPageState = "offered" | "redeemed" | "expired" | "revoked" | "locked" | "unknown";
@@ -16,6 +18,8 @@ export interface ClaimPageInput {
   readonly learnerName?: string;
   readonly centreName?: string;
   readonly centreEmail?: string;
+  /** The centre's phone number, as people write it; the page links it as `tel:`. */
+  readonly centrePhone?: string;
   readonly achievementName?: string;
   /** The `openid-credential-offer://` URI: the button's link and the QR code's content. */
   readonly offerUri?: string;
@@ -30,11 +34,11 @@ export interface ClaimPageInput {
    */
   readonly lcw?:
     | { readonly link: string }
-    | { readonly form: { readonly action: string; readonly offerId: string; readonly problem?: string } };
+    | { readonly form: { readonly action: string; readonly offerId: string; readonly problem?: PinProblem } };
 }
 
 const STYLE = `body{margin:0;font:1.25rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#111;background:#fff}
-main{max-width:40rem;margin:0 auto;padding:1rem 1.25rem 3rem}
+main{max-width:40rem;margin:0 auto;padding:1rem 1.25rem 3rem;overflow-wrap:break-word}
 h1{font-size:1.9rem;line-height:1.25;margin:1rem 0}
 h2{font-size:1.5rem;line-height:1.3;margin:2.25rem 0 .75rem}
 a{color:#0b4f9c}
@@ -44,9 +48,10 @@ a:focus{outline:.25rem solid #f9a825;outline-offset:.2rem}
 .qr svg{display:block;width:100%;height:auto}
 .caption{text-align:center;font-size:1.1rem;margin:0 0 1.5rem}
 .until{font-weight:700}
-ol{padding-left:1.75rem}
+ol{padding-inline-start:1.75rem}
 li{margin-bottom:1rem}
-.notice{background:#fff4d6;border-left:.4rem solid #8a5300;padding:1rem 1.25rem}
+.notice{background:#fff4d6;border-inline-start:.4rem solid #8a5300;padding:1rem 1.25rem}
+.aside{font-size:1.1rem}
 nav{margin-top:2.5rem;font-size:1.1rem}
 nav a{display:inline-block;padding:.5rem .75rem}
 input{font:inherit;font-size:1.6rem;letter-spacing:.3rem;width:12rem;padding:.5rem;border:2px solid #333;border-radius:.4rem}
@@ -71,32 +76,47 @@ const ESCAPES: Record<string, string> = {
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
+/** A message made HTML: fills a template (plain text, escaped here) with values that are HTML already. */
+type Html = (template: string) => string;
+
+const fillHtml = (template: string, html: Readonly<Record<string, string>>): string =>
+  escapeHtml(template).replace(/\{(\w+)\}/g, (whole, key: string) => html[key] ?? whole);
+
+const dirOf = (language: string) => (RTL_LANGUAGES.has(language) ? "rtl" : "ltr");
+
 function longDate(iso: string | undefined, language: string): string {
   if (!iso) return "";
   return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 }
 
-/** The Learner Credential Wallet section: its link, or the PIN form that reveals it. */
-function lcwSection(input: ClaimPageInput, t: (template: string) => string, lang: string): string[] {
-  const m = claimMessages(lang);
-  const lcw = input.lcw;
-  // The form comes back to #lcw, so the answer to a PIN is on screen, not at the page's top: the heading, or
-  // after a refusal the message itself, focusable, so that the browser focuses it and a screen reader reads it
-  // (autofocus does not work on a URL with a fragment); Tab then goes to the field, described by the message.
-  const problem = lcw && "form" in lcw ? lcw.form.problem : undefined;
-  const section = [problem ? `<h2>${t(m.lcwHeading)}</h2>` : `<h2 id="lcw">${t(m.lcwHeading)}</h2>`];
-  if (!lcw) return [];
+/** A reason the PIN form shows again: the message's name, and the tries left when that is the reason. */
+export interface PinProblem {
+  readonly key: "pinMissing" | "pinWrong" | "pinLocked";
+  readonly tries?: number;
+}
+
+/** The Learner Credential Wallet's way: its link as a secondary line, or the PIN form that reveals it. */
+function lcwSection(
+  lcw: NonNullable<ClaimPageInput["lcw"]>,
+  m: ClaimMessages,
+  t: Html,
+  lang: string,
+): string[] {
   if ("link" in lcw) {
-    section.push(
-      `<p>${t(m.lcwOpenText)}</p>`,
-      `<p><a class="button" href="${escapeHtml(lcw.link)}">${t(m.lcwOpen)}</a></p>`,
-    );
-    return section;
+    // One big button only (the OpenID4VCI wallet link above): this other wallet gets a line of smaller text.
+    // The PIN form comes back to #lcw, so after the right PIN this line is what is on screen.
+    return [
+      `<p class="aside" id="lcw">${t(m.lcwAside)} <a href="${escapeHtml(lcw.link)}">${t(m.lcwOpen)}</a></p>`,
+    ];
   }
+  // After a refusal the message itself has id lcw, focusable, so that the browser focuses it and a screen
+  // reader reads it (autofocus does not work on a URL with a fragment); Tab then goes to the field, described
+  // by the message. Otherwise the heading has it, so the answer to a PIN is on screen, not at the page's top.
   const { form } = lcw;
+  const problem = form.problem ? t(m[form.problem.key]) : undefined;
+  const section = [problem ? `<h2>${t(m.lcwHeading)}</h2>` : `<h2 id="lcw">${t(m.lcwHeading)}</h2>`];
   section.push(`<p>${t(m.lcwPinText)}</p>`);
-  if (problem)
-    section.push(`<p class="notice" id="lcw" role="alert" tabindex="-1">${escapeHtml(problem)}</p>`);
+  if (problem) section.push(`<p class="notice" id="lcw" role="alert" tabindex="-1">${problem}</p>`);
   const refused = problem ? ' aria-invalid="true" aria-describedby="lcw"' : "";
   section.push(
     `<form method="post" action="${escapeHtml(form.action)}#lcw">`,
@@ -110,21 +130,39 @@ function lcwSection(input: ClaimPageInput, t: (template: string) => string, lang
   return section;
 }
 
+/** How to reach the centre, as links a phone opens: its e-mail address, and its phone number when known. */
+function contactOf(input: ClaimPageInput, m: ClaimMessages): string {
+  const { centreEmail: email, centrePhone: phone } = input;
+  const ways: string[] = [];
+  // The address was checked as one local part, one @, one domain; each is encoded for the URI.
+  if (email) {
+    const uri = `mailto:${email.split("@").map(encodeURIComponent).join("@")}`;
+    ways.push(`<a href="${escapeHtml(uri)}" dir="ltr">${escapeHtml(email)}</a>`);
+  }
+  const digits = phone?.replace(/[^\d+]/g, "");
+  if (phone && digits) ways.push(`<a href="tel:${escapeHtml(digits)}" dir="ltr">${escapeHtml(phone)}</a>`);
+  return ways.length === 0 ? "" : fillHtml(m.contact, { ways: ways.join(escapeHtml(m.contactOr)) });
+}
+
 /** The whole HTML document; every value from the offer or the profile is escaped. */
 export function renderClaimPage(input: ClaimPageInput): string {
-  const m = claimMessages(input.language);
   const lang = CLAIM_LANGUAGES.includes(input.language) ? input.language : "en";
-  const centre = input.centreName ?? "";
-  const contact = input.centreEmail ? fill(m.contact, { email: input.centreEmail }) : "";
+  const m = claimMessages(lang);
+  const problem = input.lcw && "form" in input.lcw ? input.lcw.form.problem : undefined;
+  // In a right-to-left page a name written left to right (or the other way) is isolated, so that it cannot
+  // pull the sentence's punctuation to its side.
+  const name = (text: string | undefined) =>
+    dirOf(lang) === "rtl" && text ? `<bdi>${escapeHtml(text)}</bdi>` : escapeHtml(text ?? "");
   const values = {
-    centre,
-    contact,
-    name: input.learnerName ?? "",
-    achievement: input.achievementName ?? "",
-    length: input.txCodeLength ?? "",
-    date: longDate(input.state === "redeemed" ? input.redeemedAt : input.expiresAt, lang),
+    centre: name(input.centreName),
+    contact: contactOf(input, m),
+    name: name(input.learnerName),
+    achievement: name(input.achievementName),
+    length: String(input.txCodeLength ?? ""),
+    tries: String(problem?.tries ?? ""),
+    date: escapeHtml(longDate(input.state === "redeemed" ? input.redeemedAt : input.expiresAt, lang)),
   };
-  const t = (template: string) => escapeHtml(fill(template, values));
+  const t: Html = (template) => fillHtml(template, values);
   const title = input.state === "offered" ? t(m.title) : t(m[`${input.state}Heading`]);
   const body: string[] = [`<h1>${title}</h1>`];
   if (input.state === "offered") {
@@ -143,21 +181,20 @@ export function renderClaimPage(input: ClaimPageInput): string {
       body.push(`<li>${t(step)}</li>`);
     if (input.txCodeLength) body.push(`<li>${t(m.stepPin)}</li>`);
     body.push(`<li>${t(m.stepAccept)}</li>`, "</ol>");
-    if (input.lcw) body.push(...lcwSection(input, t, lang));
+    if (input.lcw) body.push(...lcwSection(input.lcw, m, t, lang));
     body.push(`<h2>${t(m.helpHeading)}</h2>`, `<p>${t(m.helpText)}</p>`);
   } else {
-    const text = m[`${input.state}Text`];
-    body.push(`<p class="notice">${t(text)}</p>`);
+    body.push(`<p class="notice">${t(m[`${input.state}Text`])}</p>`);
   }
   const links = CLAIM_LANGUAGES.map((code) => {
     const name = escapeHtml(claimMessages(code).languageName);
     const current = code === lang ? ' aria-current="page"' : "";
-    return `<a href="?lang=${code}" hreflang="${code}" lang="${code}"${current}>${name}</a>`;
+    return `<a href="?lang=${code}" hreflang="${code}" lang="${code}" dir="${dirOf(code)}"${current}>${name}</a>`;
   });
   body.push(`<nav aria-label="${t(m.languages)}">${links.join(" · ")}</nav>`);
   return [
     "<!doctype html>",
-    `<html lang="${lang}" dir="ltr">`,
+    `<html lang="${lang}" dir="${dirOf(lang)}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -39,6 +39,7 @@ describe("GET /claim/:id", () => {
     const centre = await offerCentre();
     const swahili = await centre.offer({ learner: { name: "Amina", language: "sw" } });
     const french = await centre.offer({ learner: { name: "Amina", language: "fr" } });
+    const german = await centre.offer({ learner: { name: "Amina", language: "de" } });
     const lang = async (path: string, acceptLanguage?: string) =>
       (
         await centre.app.request(
@@ -48,13 +49,36 @@ describe("GET /claim/:id", () => {
       ).headers.get("content-language");
     expect(await lang(`/claim/${french.id}?lang=es`, "zh")).toBe("es");
     expect(await lang(`/claim/${french.id}`, "zh")).toBe("fr");
-    expect(await lang(`/claim/${swahili.id}`, "zh-CN,en;q=0.5")).toBe("zh"); // no Swahili page yet
-    expect(await lang(`/claim/${swahili.id}`)).toBe("en");
+    expect(await lang(`/claim/${swahili.id}`, "zh-CN,en;q=0.5")).toBe("sw");
+    expect(await lang(`/claim/${german.id}`, "zh-CN,en;q=0.5")).toBe("zh"); // no German page
+    expect(await lang(`/claim/${german.id}`)).toBe("en");
     const english = await (await centre.app.request(`/claim/${swahili.id}?lang=en`)).text();
     expect(english).toContain("Hello Amina,");
     expect(english).toContain("Digital Skills for Seniors");
     expect(english).toContain("Open in my wallet app");
     expect(english).toContain("You can receive it until June 8, 2026.");
+  });
+
+  it("speaks Swahili, and Arabic right to left, in every part of the page", async () => {
+    const centre = await offerCentre();
+    const offer = await centre.offer({ learner: { name: "Amina", language: "sw" } });
+    const swahili = await (await centre.app.request(`/claim/${offer.id}`)).text();
+    expect(swahili).toContain('<html lang="sw" dir="ltr">');
+    expect(swahili).toContain("Habari Amina,");
+    expect(swahili).toContain("Ujuzi wa Kidijitali kwa Wazee"); // the achievement's Swahili name
+    expect(swahili).toContain(">Fungua kwenye pochi yangu</a>");
+    expect(swahili).toContain("PIN yenye tarakimu 6");
+    const arabic = await (await centre.app.request(`/claim/${offer.id}?lang=ar`)).text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    // Names written left to right are isolated; an achievement without an Arabic name shows its source text.
+    expect(arabic).toContain("<p>مرحبًا <bdi>Amina</bdi>،</p>");
+    expect(arabic).toContain("<bdi>Digital Skills for Seniors</bdi>.");
+    expect(arabic).toContain(">فتح في تطبيق محفظتي</a>");
+    // Every language is offered in its own script and direction.
+    expect(arabic).toContain('<a href="?lang=sw" hreflang="sw" lang="sw" dir="ltr">Kiswahili</a>');
+    expect(arabic).toContain(
+      '<a href="?lang=ar" hreflang="ar" lang="ar" dir="rtl" aria-current="page">العربية</a>',
+    );
   });
 
   it("is served with a CSP that allows its own style block, by hash, and nothing else", async () => {
@@ -113,6 +137,11 @@ describe("GET /claim/:id", () => {
       expect(html).not.toContain("<svg");
       expect(html).not.toContain("openid-credential-offer://");
     }
+    // The centre's address opens the phone's e-mail app.
+    const expiredPage = await (await centre.app.request(`/claim/${expired.id}?lang=en`)).text();
+    expect(expiredPage).toContain(
+      'contact Nairobi Open Learning Centre (<a href="mailto:help@centre.example" dir="ltr">help@centre.example</a>) and ask for a new link.',
+    );
   });
 
   it("gives the Learner Credential Wallet its link, at once without a PIN, behind the PIN form with one", async () => {
@@ -123,8 +152,10 @@ describe("GET /claim/:id", () => {
     const request = encodeURIComponent(
       JSON.stringify({ credentialRequestOrigin: "https://centre.example", protocols: { vcapi: exchange } }),
     );
+    // One big button (the OpenID4VCI wallet link); the Learner Credential Wallet gets a line of smaller text.
+    expect(openPage.match(/class="button"/g)).toHaveLength(1);
     expect(openPage).toContain(
-      `<a class="button" href="https://lcw.app/request?request=${request}">Open in Learner Credential Wallet</a>`,
+      `<p class="aside" id="lcw">Using the Learner Credential Wallet? On the phone where it is installed, use this link instead: <a href="https://lcw.app/request?request=${request}">Open in Learner Credential Wallet</a></p>`,
     );
 
     const offer = await centre.offer({ learner: { name: "A", language: "en" } });

@@ -20,8 +20,8 @@ import {
 import { type Context, Hono } from "hono";
 import type { AppEnv, ResolvedDeps } from "../deps.ts";
 import { claimExchangesOf } from "../vc-api/claim-exchanges-of.ts";
-import { claimLanguage, claimMessages, fill } from "./claim-messages.ts";
-import { type ClaimPageInput, claimPageCsp, renderClaimPage } from "./claim-page.ts";
+import { claimLanguage } from "./claim-messages.ts";
+import { type ClaimPageInput, claimPageCsp, type PinProblem, renderClaimPage } from "./claim-page.ts";
 import { textIn } from "./display-text.ts";
 import type { OfferServices } from "./offer-feature.ts";
 import { qrCodeSvg } from "./qr-code.ts";
@@ -136,36 +136,23 @@ export function claimRoutes(deps: ResolvedDeps, services: OfferServices): Hono<A
       const lang = form.get("lang") ?? undefined;
       const claims = claimExchangesOf(deps);
       if (!offer || !claims || !offer.txCode) return page(c, offer, lang);
-      const language = claimLanguage(lang, offer.language, c.req.header("Accept-Language"));
-      const m = claimMessages(language);
       try {
         const { exchangeUrl } = await claims.unlock(offer.id, form.get("tx_code") ?? "");
         return page(c, offer, lang, { link: lcwDeepLinkOf({ exchangeUrl, origin: deps.publicUrl }) });
       } catch (error) {
         if (!(error instanceof LearnbridgeError)) throw error;
-        const profile = await deps.profile.get();
-        const values = {
-          centre: profile ? textIn(profile.name, profile.sourceLanguage, language) : "",
-          contact: profile?.email ? fill(m.contact, { email: profile.email }) : "",
-          tries: typeof error.details.triesLeft === "number" ? error.details.triesLeft : "",
-        };
-        const problem =
+        const tries = error.details.triesLeft;
+        const problem: PinProblem | undefined =
           error.code === "TX_CODE_REQUIRED"
-            ? m.pinMissing
-            : error.code === "TX_CODE_INVALID" && values.tries !== 0
-              ? m.pinWrong
+            ? { key: "pinMissing" }
+            : error.code === "TX_CODE_INVALID" && typeof tries === "number" && tries > 0
+              ? { key: "pinWrong", tries }
               : error.code === "TX_CODE_INVALID" || error.code === "TX_CODE_LOCKED"
-                ? m.pinLocked
+                ? { key: "pinLocked" }
                 : undefined;
         // Anything else (the offer was taken or closed meanwhile) shows the offer as it now stands.
         if (!problem) return page(c, await find(offer.id), lang);
-        return page(
-          c,
-          offer,
-          lang,
-          { form: { action: formAction, offerId: offer.id, problem: fill(problem, values) } },
-          400,
-        );
+        return page(c, offer, lang, { form: { action: formAction, offerId: offer.id, problem } }, 400);
       }
     });
 }

@@ -1,3 +1,4 @@
+import { sha256, toBase64, utf8 } from "@learnbridge/core";
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../test-support/expect-problem.ts";
 import {
@@ -25,16 +26,27 @@ const postForm = (
     }),
   );
 
+/** The page's CSP allows its one style block, by hash, and nothing else; no script, no style attribute. */
+async function expectOwnStyleOnly(response: Response, html: string) {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] as string);
+  expect(styles).toHaveLength(1);
+  const hash = toBase64(await sha256(utf8(styles[0] as string)));
+  expect(response.headers.get("content-security-policy")).toBe(
+    `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+  );
+  expect(html).not.toMatch(/<script|\sstyle=|\son\w+=|unsafe-inline/i);
+}
+
 describe("OpenID4VP verifier: the HR officer's plain pages", () => {
-  it("offers a form in the reader's language, under the app's strict CSP (no script, no style)", async () => {
+  it("offers a form in the reader's language, under a CSP that allows only its own style block, by hash", async () => {
     const centre = await verifierCentre();
     const response = await centre.app.request("/oid4vp?lang=ar");
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
     const html = await response.text();
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('<label for="achievement">');
-    expect(html).not.toMatch(/<script|<style|style=/);
+    expect(html).toContain('<input id="achievement" name="achievement" type="url" dir="ltr"');
+    await expectOwnStyleOnly(response, html);
   });
 
   it("creates a request from the form and shows its QR code, link and status; the page refreshes while pending", async () => {
@@ -59,7 +71,7 @@ describe("OpenID4VP verifier: the HR officer's plain pages", () => {
     );
     expect(html).toContain('<meta http-equiv="refresh" content="10">');
     expect(html).toContain("Inasubiri jibu");
-    expect(html).not.toMatch(/<script|<style|style=/);
+    await expectOwnStyleOnly(page, html);
   });
 
   it("shows the form again with the reason when the form is wrong", async () => {
@@ -69,6 +81,7 @@ describe("OpenID4VP verifier: the HR officer's plain pages", () => {
     const html = await response.text();
     expect(html).toContain('<p role="alert">');
     expect(html).toContain("achievement");
+    await expectOwnStyleOnly(response, html);
   });
 
   it("shows the verified result, explained, once the wallet answered, and stops refreshing", async () => {
@@ -95,6 +108,33 @@ describe("OpenID4VP verifier: the HR officer's plain pages", () => {
     expect(html).toContain(wallet.did);
     expect(html).toContain("✓");
     expect(html).not.toContain('http-equiv="refresh"');
+  });
+
+  it("names the achievement and the issuer in the reader's language when the credential has them", async () => {
+    const centre = await verifierCentre();
+    const wallet = await learnerWallet();
+    const credential = await issueTo(centre, wallet.did);
+    const created = await createRequest(centre, undefined, { "Accept-Language": "sw" });
+    const { claims } = await fetchRequestObject(centre, created.walletLink);
+    const presentation = await ldpPresentation(wallet, [credential], {
+      challenge: claims.nonce,
+      domain: claims.client_id,
+    });
+    await postAnswer(centre, claims.response_uri, {
+      vp_token: { open_badge: [presentation] },
+      state: claims.state,
+    });
+    const page = await centre.app.request(created.pageUrl);
+    const html = await page.text();
+    expect(html).toContain('<html lang="sw" dir="ltr">');
+    // The achievement has a Swahili name in its nameMap; the issuer has none, so its signed source text.
+    expect(html).toContain("<h2><bdi>Misingi ya Uchambuzi wa Data</bdi></h2>");
+    expect(html).toContain("<dt>Mafanikio</dt><dd><bdi>Misingi ya Uchambuzi wa Data</bdi></dd>");
+    expect(html).toContain("<dt>Kimetolewa na</dt><dd><bdi>Centre Example Open Learning</bdi></dd>");
+    expect(html).not.toContain("Data Analysis Foundations");
+    await expectOwnStyleOnly(page, html);
+    const english = await (await centre.app.request(`${created.pageUrl}&lang=en`)).text();
+    expect(english).toContain("<h2><bdi>Data Analysis Foundations</bdi></h2>");
   });
 
   it("serves the wallet link as an SVG QR code", async () => {

@@ -1,12 +1,15 @@
 /**
  * The plain pages of an employer's presentation request: a form to ask for a credential, and the request's
  * page with its QR code, the wallet link and, when it arrives, the result explained in the reader's
- * language. The app's CSP is `default-src 'none'`: so no script and no style, the QR code is inline SVG
- * markup, and a pending page refreshes itself with a meta refresh (which CSP does not govern).
+ * language, right to left in Arabic. No script: the QR code is inline SVG markup, a pending page refreshes
+ * itself with a meta refresh (which CSP does not govern), and the one style block is allowed by its hash
+ * (page-style.ts).
  */
+import { textFor } from "@learnbridge/credentials";
 import type { PresentationRequestView } from "@learnbridge/exchange";
 import { explainReport, RTL_LANGUAGES, type Translate } from "@learnbridge/i18n";
 import QRCode from "qrcode";
+import { REQUEST_PAGE_STYLE } from "./page-style.ts";
 import { type PageText, pageText } from "./page-text.ts";
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -45,6 +48,7 @@ function layout(language: string, title: string, body: string, head = ""): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">${head}
 <title>${escapeHtml(title)}</title>
+<style>${REQUEST_PAGE_STYLE}</style>
 </head>
 <body>
 <main>
@@ -64,11 +68,11 @@ export function newRequestPage(language: string, action: string): string {
     text.newTitle,
     `<p>${escapeHtml(text.newIntro)}</p>
 <form method="post" action="${escapeHtml(action)}">
-<p><label for="achievement">${escapeHtml(text.achievementLabel)}</label><br>
-<input id="achievement" name="achievement" type="url" size="60" aria-describedby="achievement-hint"><br>
+<p><label for="achievement">${escapeHtml(text.achievementLabel)}</label>
+<input id="achievement" name="achievement" type="url" dir="ltr" aria-describedby="achievement-hint">
 <small id="achievement-hint">${escapeHtml(text.achievementHint)}</small></p>
-<p><label for="issuer">${escapeHtml(text.issuerLabel)}</label><br>
-<input id="issuer" name="issuer" type="text" size="60" aria-describedby="issuer-hint"><br>
+<p><label for="issuer">${escapeHtml(text.issuerLabel)}</label>
+<input id="issuer" name="issuer" type="text" dir="ltr" aria-describedby="issuer-hint">
 <small id="issuer-hint">${escapeHtml(text.issuerHint)}</small></p>
 <p><button type="submit">${escapeHtml(text.create)}</button></p>
 </form>`,
@@ -84,10 +88,15 @@ export async function qrSvg(link: string, label?: string): Promise<string> {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-const nameOf = (value: unknown): string | undefined => {
-  const named = isObject(value) ? value.name : value;
-  return typeof named === "string" ? named : undefined;
+/** The name of an issuer or achievement in `language` when its `nameMap` has it, else the signed `name`. */
+const nameOf = (value: unknown, language: string): string | undefined => {
+  if (typeof value === "string") return value; // an issuer given as a bare id: the id names it
+  return isObject(value) ? textFor(value.name, value.nameMap, [language]) : undefined;
 };
+// A name or an identifier may be written in either direction: each is isolated (<bdi>) to keep its own,
+// while it stands on the page's side under its term.
+const fact = (term: string, value: string) =>
+  `<dt>${escapeHtml(term)}</dt><dd><bdi>${escapeHtml(value)}</bdi></dd>`;
 
 function resultSection(
   view: PresentationRequestView,
@@ -106,20 +115,24 @@ function resultSection(
       const credentials = (presentation.report.credentials ?? []).map((credential, index) => {
         const doc = isObject(credential.document) ? credential.document : {};
         const subject = [doc.credentialSubject].flat()[0];
-        const achievement = nameOf(isObject(subject) ? subject.achievement : undefined) ?? nameOf(doc);
+        const achievement =
+          nameOf(isObject(subject) ? subject.achievement : undefined, language) ?? nameOf(doc, language);
+        const issuer = nameOf(doc.issuer, language);
         const facts = [
-          achievement ? `<dt>${escapeHtml(text.achievement)}</dt><dd>${escapeHtml(achievement)}</dd>` : "",
-          nameOf(doc.issuer)
-            ? `<dt>${escapeHtml(text.issuer)}</dt><dd>${escapeHtml(nameOf(doc.issuer))}</dd>`
-            : "",
-          `<dt>${escapeHtml(text.holder)}</dt><dd>${escapeHtml(presentation.holder)}</dd>`,
+          achievement ? fact(text.achievement, achievement) : "",
+          issuer ? fact(text.issuer, issuer) : "",
+          fact(text.holder, presentation.holder),
         ].join("");
-        const checks = explained.credentials[index]?.checks ?? [];
+        const own = explained.credentials[index] ?? explained;
+        const checks = own.checks.map(
+          (c) =>
+            `<li class="${c.outcome}"><span class="mark">${escapeHtml(c.mark)}</span> <strong>${escapeHtml(c.title)}</strong>: ${escapeHtml(c.message)}</li>`,
+        );
         return `<section>
-<h2>${escapeHtml(achievement ?? presentation.queryId)}</h2>
+<h2><bdi>${escapeHtml(achievement ?? presentation.queryId)}</bdi></h2>
 <dl>${facts}</dl>
-<ul>${checks.map((c) => `<li>${escapeHtml(`${c.mark} ${c.title}: ${c.message}`)}</li>`).join("")}</ul>
-<p><strong>${escapeHtml(explained.credentials[index]?.headline ?? explained.headline)}</strong></p>
+<ul class="checks">${checks.join("")}</ul>
+<p class="verdict ${own.verdict}"><strong>${escapeHtml(own.headline)}</strong></p>
 </section>`;
       });
       return credentials.join("\n");
@@ -144,8 +157,8 @@ export async function requestPage(
   if (view.status === "pending") {
     parts.push(
       `<p>${escapeHtml(text.scan)}</p>`,
-      `<p>${await qrSvg(view.walletLink, text.qrAlt)}</p>`,
-      `<p>${escapeHtml(text.openLink)}<br><a href="${escapeHtml(view.walletLink)}">${breakable(view.walletLink)}</a></p>`,
+      `<p class="qr">${await qrSvg(view.walletLink, text.qrAlt)}</p>`,
+      `<p>${escapeHtml(text.openLink)}<br><a class="wallet-link" href="${escapeHtml(view.walletLink)}" dir="ltr">${breakable(view.walletLink)}</a></p>`,
       `<p>${fill(text.expires, when(view.expiresAt, language))}</p>`,
       `<p>${escapeHtml(text.refreshing)} <a href="${escapeHtml(options.selfUrl)}">${escapeHtml(text.checkAgain)}</a></p>`,
     );

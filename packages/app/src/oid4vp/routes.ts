@@ -18,9 +18,16 @@ import { isJsonMediaType, mediaTypeOf } from "../middleware/json-content-type.ts
 import { publicCors } from "../middleware/public-cors.ts";
 import { ProblemError } from "../problem.ts";
 import { escapeHtml, newRequestPage, qrSvg, requestPage } from "./page.ts";
+import { requestPageCsp } from "./page-style.ts";
 
 const FORM = "application/x-www-form-urlencoded";
 const NO_STORE = { "Cache-Control": "no-store" };
+/** Headers of the pages for people: their own CSP allows their style block (the app's allows no style). */
+const pageHeaders = async (extra: Record<string, string> = {}) => ({
+  ...NO_STORE,
+  "Content-Security-Policy": await requestPageCsp(),
+  ...extra,
+});
 /** Paths below the centre's base path. */
 export const OID4VP_PATHS_OF = {
   start: "/oid4vp",
@@ -83,8 +90,12 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       .use(OID4VP_PATHS_OF.response, publicCors())
       .use(`${OID4VP_PATHS_OF.requests}/:id/request-object`, publicCors())
       .use(`${OID4VP_PATHS_OF.requests}/:id/qr.svg`, publicCors())
-      .get(OID4VP_PATHS_OF.start, (c) =>
-        c.html(newRequestPage(c.get("language"), `${base}${OID4VP_PATHS_OF.requests}`), 200, NO_STORE),
+      .get(OID4VP_PATHS_OF.start, async (c) =>
+        c.html(
+          newRequestPage(c.get("language"), `${base}${OID4VP_PATHS_OF.requests}`),
+          200,
+          await pageHeaders(),
+        ),
       )
       .post(OID4VP_PATHS_OF.requests, async (c) => {
         const { fields, form } = await readFields(c);
@@ -133,7 +144,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
             "<form ",
             `<p role="alert">${escapeHtml(reason)}</p>\n<form `,
           );
-          return c.html(page, 400, NO_STORE);
+          return c.html(page, 400, await pageHeaders());
         }
       })
       .get(`${OID4VP_PATHS_OF.requests}/:id`, async (c) => {
@@ -162,7 +173,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
           selfUrl: pageUrl(view.id, token ?? ""),
           newRequestUrl: `${base}${OID4VP_PATHS_OF.start}`,
         });
-        return c.html(html, 200, { ...NO_STORE, "Content-Language": language });
+        return c.html(html, 200, await pageHeaders({ "Content-Language": language }));
       })
       .get(`${OID4VP_PATHS_OF.requests}/:id/request-object`, async (c) => {
         const jwt = await requests.requestObject(c.req.param("id"));
