@@ -1,7 +1,8 @@
 /**
- * The libSQL databases every store contract test runs against: `:memory:`, a temporary `file:` and a real
- * sqld over HTTP. Call `libsqlBackends()` at the top of a test file: it registers the hooks that start sqld
- * and clean up. The domain's in-memory twin is not here: it is per port, so each test file adds its own.
+ * The libSQL databases every store contract test runs against: `:memory:`, a temporary `file:`, a real
+ * sqld over HTTP, and a `file:` through node:sqlite (the Node root's client for embedded files). Call
+ * `libsqlBackends()` at the top of a test file: it registers the hooks that start sqld and clean up. The
+ * domain's in-memory twin is not here: it is per port, so each test file adds its own.
  *
  * What `:memory:` is with @libsql/client 0.18 on Node: one connection per client, hence one private database
  * per client that lives until `close()`. An open transaction holds that connection, and any other call on
@@ -13,6 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, createClient } from "@libsql/client";
 import { afterAll, beforeAll } from "vitest";
+// The Node root's client, tested here on every store: the store cannot depend on @learnbridge/node.
+import { openNodeSqlite } from "../node-sqlite/node-sqlite-client.ts";
 import { type SqldServer, startSqld } from "./sqld.ts";
 
 /**
@@ -36,8 +39,8 @@ export interface LibsqlBackend {
   readonly reopen?: (client: Client) => Promise<Client>;
 }
 
-/** The `:memory:`, `file:` and sqld backends, with `beforeAll`/`afterAll` hooks registered for them. */
-export function libsqlBackends(): readonly [LibsqlBackend, LibsqlBackend, LibsqlBackend] {
+/** The `:memory:`, `file:`, sqld and node:sqlite backends, with `beforeAll`/`afterAll` hooks registered. */
+export function libsqlBackends(): readonly [LibsqlBackend, LibsqlBackend, LibsqlBackend, LibsqlBackend] {
   const urls = new Map<Client, string>();
   let dir: string | undefined;
   let server: SqldServer | undefined;
@@ -55,16 +58,24 @@ export function libsqlBackends(): readonly [LibsqlBackend, LibsqlBackend, Libsql
   });
 
   const connect = (url: string) => {
-    const client = createClient(url.startsWith("http") ? { url, concurrency: SQLD_CONCURRENCY } : { url });
+    const client = url.startsWith("node-sqlite:")
+      ? // It has what the tests call (execute and batch with strings too, transaction, close), not the rest.
+        (openNodeSqlite(url.slice("node-sqlite:".length)) as unknown as Client)
+      : createClient(url.startsWith("http") ? { url, concurrency: SQLD_CONCURRENCY } : { url });
     urls.set(client, url);
     return client;
   };
   const urlOf = (client: Client) => {
     const url = urls.get(client);
     if (!url) throw new TypeError("libsqlBackends: the client was not opened here, or was reopened");
-    return url;
+    // Another process opens the same file with @libsql/client.
+    return url.replace(/^node-sqlite:/, "");
   };
-  const connectAgain = async (client: Client) => connect(urlOf(client));
+  const connectAgain = async (client: Client) => {
+    const url = urls.get(client);
+    if (!url) throw new TypeError("libsqlBackends: the client was not opened here, or was reopened");
+    return connect(url);
+  };
   const reopen = async (client: Client) => {
     const again = await connectAgain(client);
     client.close();
@@ -93,6 +104,13 @@ export function libsqlBackends(): readonly [LibsqlBackend, LibsqlBackend, Libsql
         await dropAllTables(url);
         return connect(url);
       },
+      urlOf,
+      connectAgain,
+      reopen,
+    },
+    {
+      name: "node:sqlite file",
+      open: async () => connect(`node-sqlite:file:${join(started(dir), `db-${++files}.db`)}`),
       urlOf,
       connectAgain,
       reopen,
