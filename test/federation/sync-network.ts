@@ -6,15 +6,14 @@
  * follower has caught up with what it follows.
  */
 import { assembleCentre, type Centre } from "../../packages/app/src/assemble.ts";
-import { MemoryChallengeStore } from "../../packages/app/src/challenges.ts";
 import {
   preparedKeys,
   TRUST_MARK_TYPES,
   TrustNetwork,
 } from "../../packages/app/src/federation-trust/test-network.ts";
+import { memoryCentreStores } from "../../packages/app/src/test-support/memory-centre-stores.ts";
 import { MemoryCourseRepository } from "../../packages/catalogue/src/index.ts";
 import { publicKeyFromMultibase } from "../../packages/core/src/index.ts";
-import { MemoryStatusListRepository } from "../../packages/credentials/src/index.ts";
 import {
   type FeedLog,
   MemoryFeedLog,
@@ -24,15 +23,7 @@ import {
   type TrustAnchor,
   verifyCheckpoint,
 } from "../../packages/federation/src/index.ts";
-import {
-  createApiKey,
-  MemoryAchievementRepository,
-  MemoryApiKeyRepository,
-  MemoryAuditLog,
-  MemoryCentreProfileRepository,
-  MemoryCredentialRepository,
-  MemoryJobRepository,
-} from "../../packages/issuer/src/index.ts";
+import { createApiKey, MemoryAuditLog } from "../../packages/issuer/src/index.ts";
 
 /** A centre of the network. */
 export interface SyncNode {
@@ -70,29 +61,22 @@ export class SyncNetwork extends TrustNetwork {
       this.anchorUrl = url;
     }
     const audit = new MemoryAuditLog();
-    const apiKeys = new MemoryApiKeyRepository();
     const feed = new MemoryFeedLog({ clock: this.clock });
     // An aggregator republishes into its own feed in the page's transaction: its replica holds that feed.
     const replica = options.replica ?? new MemoryReplicaStore(options.aggregator ? { feed } : {});
+    const stores = memoryCentreStores({
+      keys: prepared.repository,
+      audit,
+      courses: new MemoryCourseRepository({ audit, feed }),
+      feed,
+      replica,
+    });
     const centre = await assembleCentre({
       publicUrl: url,
       masterKey: prepared.masterKey,
       clock: this.clock,
       network: { fetch: this.fetch, allowPrivateNetwork: true },
-      stores: {
-        keys: prepared.repository,
-        apiKeys,
-        audit,
-        credentials: new MemoryCredentialRepository({ audit }),
-        statusLists: new MemoryStatusListRepository(),
-        challenges: new MemoryChallengeStore(),
-        achievements: new MemoryAchievementRepository({ audit }),
-        profile: new MemoryCentreProfileRepository({ audit }),
-        jobs: new MemoryJobRepository({ audit }),
-        courses: new MemoryCourseRepository({ audit, feed }),
-        feed,
-        replica,
-      },
+      stores,
       federation: {
         role,
         organizationName: `Centre at ${url}`,
@@ -106,7 +90,10 @@ export class SyncNetwork extends TrustNetwork {
       ...(options.aggregator ? { sync: { aggregator: true } } : {}),
     });
     this.apps.set(new URL(url).origin, centre.app);
-    const { token } = await createApiKey(apiKeys, { name: "operator", scopes: ["admin", "achievements"] });
+    const { token } = await createApiKey(stores.apiKeys, {
+      name: "operator",
+      scopes: ["admin", "achievements"],
+    });
     const node: SyncNode = {
       url,
       centre,

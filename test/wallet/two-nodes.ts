@@ -5,24 +5,14 @@
  * each other's DIDs and status lists over loopback HTTP, which the network options allow for 127.0.0.1 only.
  */
 import { assembleCentre } from "../../packages/app/src/assemble.ts";
-import { MemoryChallengeStore } from "../../packages/app/src/challenges.ts";
+import { memoryCentreStores } from "../../packages/app/src/test-support/memory-centre-stores.ts";
 import { randomBytes } from "../../packages/core/src/index.ts";
-import { MemoryStatusListRepository } from "../../packages/credentials/src/index.ts";
 import {
   MemoryNonceStore,
   MemoryOfferStore,
   MemoryPresentationRequestStore,
 } from "../../packages/exchange/src/index.ts";
-import {
-  createApiKey,
-  MemoryAchievementRepository,
-  MemoryApiKeyRepository,
-  MemoryAuditLog,
-  MemoryCentreProfileRepository,
-  MemoryCredentialRepository,
-  MemoryJobRepository,
-  MemoryKeyRepository,
-} from "../../packages/issuer/src/index.ts";
+import { createApiKey, MemoryAuditLog } from "../../packages/issuer/src/index.ts";
 import { type LoopbackServer, serveOnLoopback } from "../../packages/wallet/src/testing/serve.ts";
 
 const loopbackOnly = (host: string) => /^127\.0\.0\.1:\d+$/.test(host);
@@ -48,20 +38,12 @@ export async function startNode(): Promise<RunningNode> {
     new Response("starting", { status: 503 });
   const server: LoopbackServer = await serveOnLoopback((request) => handle(request));
   const audit = new MemoryAuditLog();
-  const stores = {
-    keys: new MemoryKeyRepository(),
-    apiKeys: new MemoryApiKeyRepository(),
+  const stores = memoryCentreStores({
     audit,
-    credentials: new MemoryCredentialRepository({ audit }),
-    statusLists: new MemoryStatusListRepository(),
-    challenges: new MemoryChallengeStore(),
-    achievements: new MemoryAchievementRepository({ audit }),
-    profile: new MemoryCentreProfileRepository({ audit }),
-    jobs: new MemoryJobRepository({ audit }),
     offers: new MemoryOfferStore({ audit }),
     offerNonces: new MemoryNonceStore(),
     presentationRequests: new MemoryPresentationRequestStore(),
-  };
+  });
   const centre = await assembleCentre({
     publicUrl: server.url,
     stores,

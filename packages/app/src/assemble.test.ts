@@ -1,18 +1,9 @@
 import { randomBytes } from "@learnbridge/core";
-import { buildAchievementCredential, MemoryStatusListRepository } from "@learnbridge/credentials";
-import {
-  createApiKey,
-  MemoryAchievementRepository,
-  MemoryApiKeyRepository,
-  MemoryAuditLog,
-  MemoryCentreProfileRepository,
-  MemoryCredentialRepository,
-  MemoryJobRepository,
-  MemoryKeyRepository,
-} from "@learnbridge/issuer";
+import { buildAchievementCredential } from "@learnbridge/credentials";
+import { createApiKey } from "@learnbridge/issuer";
 import { describe, expect, it } from "vitest";
 import { assembleCentre } from "./assemble.ts";
-import { MemoryChallengeStore } from "./challenges.ts";
+import { memoryCentreStores } from "./test-support/memory-centre-stores.ts";
 
 const json = (body: unknown, token?: string) => ({
   method: "POST",
@@ -22,22 +13,12 @@ const json = (body: unknown, token?: string) => ({
 
 describe("assembleCentre", () => {
   it("builds a centre that verifies its own credentials and status lists without any network", async () => {
-    const apiKeys = new MemoryApiKeyRepository();
-    const audit = new MemoryAuditLog();
+    const stores = memoryCentreStores();
+    const { apiKeys } = stores;
     const centre = await assembleCentre({
       publicUrl: "https://seniors.example",
       masterKey: randomBytes(32),
-      stores: {
-        keys: new MemoryKeyRepository(),
-        apiKeys,
-        audit,
-        credentials: new MemoryCredentialRepository({ audit }),
-        statusLists: new MemoryStatusListRepository(),
-        challenges: new MemoryChallengeStore(),
-        achievements: new MemoryAchievementRepository({ audit }),
-        profile: new MemoryCentreProfileRepository({ audit }),
-        jobs: new MemoryJobRepository({ audit }),
-      },
+      stores,
       // Any fetch at all fails the test: the centre must answer for itself.
       network: { fetch: async (url) => Promise.reject(new Error(`unexpected fetch of ${url}`)) },
     });

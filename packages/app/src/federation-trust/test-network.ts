@@ -4,12 +4,7 @@
  * app, so every federation request is real HTTP handling without a socket. Origins can be taken offline.
  */
 import { randomBytes } from "@learnbridge/core";
-import {
-  buildAchievementCredential,
-  didWebFromUrl,
-  MemoryStatusListRepository,
-  type VerificationReport,
-} from "@learnbridge/credentials";
+import { buildAchievementCredential, didWebFromUrl, type VerificationReport } from "@learnbridge/credentials";
 import {
   type FederationRole,
   MemoryTrustChainCache,
@@ -20,16 +15,11 @@ import {
   CentreKeys,
   createApiKey,
   createKeyVault,
-  MemoryAchievementRepository,
-  MemoryApiKeyRepository,
-  MemoryAuditLog,
-  MemoryCentreProfileRepository,
-  MemoryCredentialRepository,
-  MemoryJobRepository,
+  type MemoryAuditLog,
   MemoryKeyRepository,
 } from "@learnbridge/issuer";
 import { assembleCentre, type Centre } from "../assemble.ts";
-import { MemoryChallengeStore } from "../challenges.ts";
+import { memoryCentreStores } from "../test-support/memory-centre-stores.ts";
 import { federationKeysOf } from "./centre-federation.ts";
 
 export const T0 = new Date("2026-12-01T08:00:00Z");
@@ -96,26 +86,15 @@ export async function startNode(
   },
 ): Promise<TestNode> {
   const prepared = options.prepared ?? (await preparedKeys(url));
-  const apiKeys = new MemoryApiKeyRepository();
-  const audit = new MemoryAuditLog();
   const chains = new MemoryTrustChainCache();
+  const stores = memoryCentreStores({ keys: prepared.repository, trustChains: chains });
+  const { apiKeys, audit } = stores;
   const centre = await assembleCentre({
     publicUrl: url,
     masterKey: prepared.masterKey,
     clock: network.clock,
     network: { fetch: network.fetch, allowPrivateNetwork: true },
-    stores: {
-      keys: prepared.repository,
-      apiKeys,
-      audit,
-      credentials: new MemoryCredentialRepository({ audit }),
-      statusLists: new MemoryStatusListRepository(),
-      challenges: new MemoryChallengeStore(),
-      achievements: new MemoryAchievementRepository({ audit }),
-      profile: new MemoryCentreProfileRepository({ audit }),
-      jobs: new MemoryJobRepository({ audit }),
-      trustChains: chains,
-    },
+    stores,
     federation: {
       role: options.role,
       organizationName: options.name,

@@ -139,9 +139,10 @@ describe("GET /claim/:id", () => {
     }
     // The centre's address opens the phone's e-mail app.
     const expiredPage = await (await centre.app.request(`/claim/${expired.id}?lang=en`)).text();
-    expect(expiredPage).toContain(
-      'contact Nairobi Open Learning Centre (<a href="mailto:help@centre.example" dir="ltr">help@centre.example</a>) and ask for a new link.',
-    );
+    expect(expiredPage).toContain('<a href="mailto:help@centre.example" dir="ltr">help@centre.example</a>');
+    // …and its phone number, from the centre's profile, dials.
+    expect(expiredPage).toContain('<a href="tel:+254201234567" dir="ltr">+254 20 123 4567</a>');
+    expect(expiredPage).toContain("and ask for a new link.");
   });
 
   it("gives the Learner Credential Wallet its link, at once without a PIN, behind the PIN form with one", async () => {

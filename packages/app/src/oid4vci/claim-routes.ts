@@ -64,6 +64,7 @@ export function claimRoutes(deps: ResolvedDeps, services: OfferServices): Hono<A
         ? {
             centreName: textIn(profile.name, profile.sourceLanguage, language),
             ...(profile.email ? { centreEmail: profile.email } : {}),
+            ...(profile.phone ? { centrePhone: profile.phone } : {}),
           }
         : {}),
     };

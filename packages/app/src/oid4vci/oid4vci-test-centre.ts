@@ -57,7 +57,12 @@ export async function offerCentre(
     ...(exchanges ? { vcApiExchanges: new MemoryExchangeStore() } : {}),
   });
   log = centre.audit;
-  await centre.profile.put({ ...CENTRE_PROFILE, email: "help@centre.example", updatedAt: NOW.toISOString() });
+  await centre.profile.put({
+    ...CENTRE_PROFILE,
+    email: "help@centre.example",
+    phone: "+254 20 123 4567",
+    updatedAt: NOW.toISOString(),
+  });
   const staff = await centre.token("issue", "achievements");
   const defined = await postJson(
     centre.app,

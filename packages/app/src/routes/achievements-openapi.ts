@@ -104,6 +104,7 @@ export const ACHIEVEMENT_SCHEMAS: Json = {
       country: { type: "string", pattern: "^[A-Z]{2}$" },
       url: { type: "string", format: "uri" },
       email: { type: "string", format: "email" },
+      phone: { type: "string", pattern: "^\\+[1-9][0-9 -]{5,20}[0-9]$", description: "International form" },
     },
   },
 };

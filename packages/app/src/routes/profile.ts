@@ -1,5 +1,5 @@
 /**
- * The centre's profile: the awarding body its credentials name (name, country, url, email). Anyone may read
+ * The centre's profile: the awarding body its credentials name (name, country, url, email, phone). Anyone may read
  * it; an admin key changes it, and the change is audited.
  */
 import { updateCentreProfile } from "@learnbridge/issuer";
@@ -10,7 +10,7 @@ import { requireScope } from "../middleware/bearer-auth.ts";
 import { publicCors } from "../middleware/public-cors.ts";
 import { ProblemError } from "../problem.ts";
 
-/** `GET /profile` (public) and `PUT /profile` (scope admin), body `{ name, sourceLanguage, country?, url?, email? }`. */
+/** `GET /profile` (public) and `PUT /profile` (scope admin), body `{ name, sourceLanguage, country?, url?, email?, phone? }`. */
 export function profileRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get("/profile", publicCors(), async (c) => {

@@ -7,7 +7,6 @@ import { type Clock, randomBytes } from "@learnbridge/core";
 import {
   buildAchievementCredential,
   createKeyResolver,
-  MemoryStatusListRepository,
   StatusListAllocator,
   type VerifierOptions,
 } from "@learnbridge/credentials";
@@ -17,19 +16,13 @@ import {
   createKeyVault,
   Issuance,
   JobRunner,
-  MemoryAchievementRepository,
-  MemoryApiKeyRepository,
-  MemoryAuditLog,
-  MemoryCentreProfileRepository,
-  MemoryCredentialRepository,
-  MemoryJobRepository,
-  MemoryKeyRepository,
   type Scope,
 } from "@learnbridge/issuer";
 import type { Hono } from "hono";
 import { createCentreApp } from "../app.ts";
 import { MemoryChallengeStore } from "../challenges.ts";
 import { type AppEnv, type CentreAppDeps, statusBaseUrlOf } from "../deps.ts";
+import { memoryCentreStores } from "./memory-centre-stores.ts";
 
 export const CENTRE_DID = "did:web:centre.example";
 export const CENTRE_URL = "https://centre.example";
@@ -53,20 +46,14 @@ export async function testCentre(options: TestCentreOptions = {}) {
   const did = options.did ?? CENTRE_DID;
   const publicUrl = options.publicUrl ?? CENTRE_URL;
   const clock = options.clock ?? (() => NOW);
+  const stores = memoryCentreStores({ challenges: new MemoryChallengeStore({ clock }) });
+  const { statusLists, audit, credentials, apiKeys, challenges, achievements, profile, jobs } = stores;
   const keys = new CentreKeys({
     did,
-    repository: new MemoryKeyRepository(),
+    repository: stores.keys,
     vault: await createKeyVault(randomBytes(32)),
     clock,
   });
-  const statusLists = new MemoryStatusListRepository();
-  const audit = new MemoryAuditLog();
-  const credentials = new MemoryCredentialRepository({ audit });
-  const apiKeys = new MemoryApiKeyRepository();
-  const challenges = new MemoryChallengeStore({ clock });
-  const achievements = new MemoryAchievementRepository({ audit });
-  const profile = new MemoryCentreProfileRepository({ audit });
-  const jobs = new MemoryJobRepository({ audit });
   const issuance = new Issuance({
     keys,
     credentials,

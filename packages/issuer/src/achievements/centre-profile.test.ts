@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { MemoryAuditLog } from "../audit/audit-log.ts";
-import { issuerProfileOf, MemoryCentreProfileRepository, updateCentreProfile } from "./centre-profile.ts";
+import {
+  issuerProfileOf,
+  MemoryCentreProfileRepository,
+  updateCentreProfile,
+  validateCentreProfile,
+} from "./centre-profile.ts";
 
 const profile = { name: { en: "Seniors' University", zh: "老年大学" }, sourceLanguage: "zh", country: "CN" };
 
@@ -34,5 +39,16 @@ describe("updateCentreProfile", () => {
     expect(await audit.list()).toEqual([
       expect.objectContaining({ actor: "k1", origin: "192.0.2.1", action: "profile.update", seq: 1 }),
     ]);
+  });
+
+  it("takes a phone number in international form, and refuses one a learner abroad could not dial", () => {
+    expect(validateCentreProfile({ ...profile, phone: "+254 20 123-4567" })).toMatchObject({
+      ok: true,
+      value: { phone: "+254 20 123-4567" },
+    });
+    for (const phone of ["020 123 4567", "+0 20 123 4567", "+254", "+254 20 123 4567 ext. 2", 254201234567]) {
+      const checked = validateCentreProfile({ ...profile, phone });
+      expect(checked.ok, String(phone)).toBe(false);
+    }
   });
 });

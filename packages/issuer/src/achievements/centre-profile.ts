@@ -16,6 +16,8 @@ export interface CentreProfile {
   readonly country?: string;
   readonly url?: string;
   readonly email?: string;
+  /** A telephone number learners may call, in international form (`+254 20 123 4567`). */
+  readonly phone?: string;
 }
 
 export interface StoredCentreProfile extends CentreProfile {
@@ -64,7 +66,7 @@ export class MemoryCentreProfileRepository implements CentreProfileRepository {
   }
 }
 
-const FIELDS = new Set(["name", "sourceLanguage", "country", "url", "email"]);
+const FIELDS = new Set(["name", "sourceLanguage", "country", "url", "email", "phone"]);
 
 /** Checks a profile as staff send it. */
 export function validateCentreProfile(input: unknown): Checked<CentreProfile> {
@@ -88,12 +90,17 @@ export function validateCentreProfile(input: unknown): Checked<CentreProfile> {
   const email = check.string(input.email, "email", 254);
   if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     check.invalid("email", "is not an email address");
+  const phone = check.string(input.phone, "phone", 32);
+  // International form, so a learner abroad can dial it: "+", a country code, then digits, spaces or dashes.
+  if (phone !== undefined && !/^\+[1-9][0-9 -]{5,20}[0-9]$/.test(phone))
+    check.invalid("phone", "must be in international form, e.g. +254 20 123 4567");
   return check.result(() => ({
     name: name as LanguageText,
     sourceLanguage: lang as string,
     ...(input.country !== undefined ? { country: input.country as string } : {}),
     ...(input.url !== undefined ? { url: input.url as string } : {}),
     ...(email !== undefined ? { email } : {}),
+    ...(phone !== undefined ? { phone } : {}),
   }));
 }
 
