@@ -28,8 +28,12 @@ const report = read(new URL("verification-report.schema.json", SCHEMAS));
 /** The names of every exchange schema on disk. */
 export const schemaNames = (): string[] => [...exchangeSchemas.keys()].sort();
 
+const validators = new Map<string, Validator>();
+
 /** A validator for schema `name` (or a pointer into it, `name#/$defs/x`) that resolves every other one. */
 export function validatorOf(name: string): Validator {
+  const known = validators.get(name);
+  if (known) return known;
   const [file = "", pointer] = name.split("#");
   const schema = exchangeSchemas.get(file);
   if (!schema) throw new Error(`no schema specs/schemas/exchange/${file}.schema.json`);
@@ -40,6 +44,8 @@ export function validatorOf(name: string): Validator {
   );
   for (const other of exchangeSchemas.values()) validator.addSchema(other);
   validator.addSchema(report);
+  // Built once per name: each holds every schema, and messages are checked many times over.
+  validators.set(name, validator);
   return validator;
 }
 

@@ -17,8 +17,11 @@ import {
   verifierCentre,
 } from "../../packages/app/src/oid4vp/test-verifier.ts";
 import { postJson } from "../../packages/app/src/test-support/test-centre.ts";
-import { didAuthPresentation, newHolder } from "../../packages/app/src/vc-api/claim-test-centre.ts";
-import { testHolder } from "../../packages/exchange/src/offers/testing.ts";
+import {
+  didAuthPresentation,
+  newDidAuthHolder,
+  testHolder,
+} from "../../packages/exchange/src/offers/testing.ts";
 import {
   answer,
   claimingCentre,
@@ -403,7 +406,7 @@ describe("VC-API claim exchange messages match specs/schemas/exchange", () => {
     expectValid("did-auth-request", started.verifiablePresentationRequest);
     expectValid("exchange-state", await jsonOf(await centre.app.request(path), 200));
 
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const vp = await didAuthPresentation(holder, started.verifiablePresentationRequest);
     const delivered = await jsonOf(await participate(centre, path, { verifiablePresentation: vp }), 200);
     expectValid("exchange-server-message", delivered);
@@ -445,7 +448,7 @@ describe("VC-API claim exchange messages match specs/schemas/exchange", () => {
     await expectProblem(await participate(centre, exchangePath("unknown"), {}), 404, "NOT_FOUND");
     const created = await makeOffer(centre, { txCode: false });
     const path = exchangePath(created.id);
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const early = await didAuthPresentation(holder, { challenge: "x", domain: centre.publicUrl });
     // VCALM lists 400 for a step the exchange cannot take; `code` says which.
     await expectProblem(

@@ -9,23 +9,13 @@ import { access, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIGITAL_SKILLS } from "../../packages/app/src/test-support/achievement-fixtures.ts";
 import { run } from "../../packages/wallet/src/cli/main.ts";
 import { scriptedIo } from "../../packages/wallet/src/testing/scripted-io.ts";
 import { type Json, type RunningNode, startNode } from "./two-nodes.ts";
 
 const PASSPHRASE = "my grandchildren's names";
-const SLUG = "digital-skills";
-const ACHIEVEMENT = {
-  slug: SLUG,
-  name: { en: "Digital Skills for Seniors", zh: "老年人数字技能" },
-  description: { en: "Video calls and mobile payments.", zh: "视频通话和移动支付。" },
-  criteria: { narrative: { en: "Completed every session.", zh: "完成全部课程。" } },
-  sourceLanguage: "en",
-  achievementType: "MicroCredential",
-  ectsCredits: 2,
-  workloadHours: 50,
-  eqfLevel: 3,
-};
+const SLUG = DIGITAL_SKILLS.slug;
 
 let centreA: RunningNode;
 let employerB: RunningNode;
@@ -43,7 +33,7 @@ beforeAll(async () => {
     },
   });
   expect(profile.status, JSON.stringify(profile.body)).toBe(200);
-  const defined = await centreA.call("/achievements", { body: ACHIEVEMENT });
+  const defined = await centreA.call("/achievements", { body: DIGITAL_SKILLS });
   expect(defined.status, JSON.stringify(defined.body)).toBe(201);
 });
 afterAll(async () => {

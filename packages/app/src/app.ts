@@ -4,7 +4,6 @@
  * publishes (DID document, status lists, Location headers) is one this app answers.
  */
 import type { ErrorCode } from "@learnbridge/core";
-import { createI18n } from "@learnbridge/i18n";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -47,7 +46,7 @@ import { vcApiExchangeFeature } from "./vc-api/exchange-routes.ts";
  */
 export function createCentreApp(input: CentreAppDeps): Hono<AppEnv> {
   const deps = resolveDeps(input);
-  const i18n = createI18n();
+  const { i18n } = deps;
   const titles: ProblemTitles = (lang, code: ErrorCode) => i18n.getFixedT(lang)(`error.${code}`);
   const publisher = new StatusListPublisher({
     keys: deps.keys,

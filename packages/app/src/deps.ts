@@ -7,6 +7,7 @@ import { type Clock, systemClock } from "@learnbridge/core";
 import { didWebFromUrl, type StatusListRepository, type VerifierOptions } from "@learnbridge/credentials";
 import type { ExchangeStore } from "@learnbridge/exchange";
 import type { FederationNode } from "@learnbridge/federation";
+import { createI18n } from "@learnbridge/i18n";
 import type {
   AchievementRepository,
   ApiKeyRecord,
@@ -91,6 +92,8 @@ export interface ResolvedDeps extends CentreAppDeps {
   readonly maxBodyBytes: number;
   readonly verifierOptions: VerifierOptions;
   readonly logError: (error: unknown, requestId: string | undefined) => void;
+  /** The messages in every language, loaded once for the app and all its routes. */
+  readonly i18n: ReturnType<typeof createI18n>;
 }
 
 /** The variables middleware leaves on the context for the routes. */
@@ -155,5 +158,6 @@ export function resolveDeps(deps: CentreAppDeps): ResolvedDeps {
     maxBodyBytes,
     verifierOptions: { ...deps.verifier, clock: deps.verifier?.clock ?? clock },
     logError: deps.logError ?? ((error, requestId) => console.error("centre app:", requestId, error)),
+    i18n: createI18n(),
   };
 }

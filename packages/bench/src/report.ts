@@ -34,7 +34,7 @@ export interface Ratios {
   readonly oursOverPeer?: { readonly peer: string; readonly ours: string; readonly ratio: number };
 }
 
-export function ratiosOf(result: CaseResult, all: readonly CaseResult[]): Ratios {
+function ratiosOf(result: CaseResult, all: readonly CaseResult[]): Ratios {
   const byId = new Map(all.map((r) => [r.case.id, r]));
   const raw = byId.get(RAW_VERIFY_ID)?.stats.opsPerSecond;
   const versus = result.case.versus;

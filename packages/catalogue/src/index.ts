@@ -1,4 +1,4 @@
-/** Placeholder barrel; the feature modules export from here. */
+/** The course catalogue: signed course records, their storage port, and full-text search over them. */
 
 export * from "./records/index.ts";
 export {
@@ -21,21 +21,7 @@ export {
   DEFAULT_SEARCH_LIMIT,
   type ParsedSearch,
   parseSearchParams,
-  SEARCH_PARAMS,
   searchCursorOf,
 } from "./search/search-params.ts";
-export {
-  checkSearchQuery,
-  ftsMatchOf,
-  languageMatches,
-  type SearchTerm,
-  searchTermsOf,
-} from "./search/search-plan.ts";
+export { checkSearchQuery, ftsMatchOf, type SearchTerm, searchTermsOf } from "./search/search-plan.ts";
 export { type CatalogueSearchRow, type SearchableCourse, searchRowOf } from "./search/search-row.ts";
-export {
-  indexWordsOf,
-  queryWordsOf,
-  searchTextOf,
-  splitSearchText,
-  wordsOf,
-} from "./search/search-text.ts";

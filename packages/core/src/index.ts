@@ -1,6 +1,7 @@
 /** @learnbridge/core: error codes, clock, ids, encodings and WebCrypto keys shared by every package. */
 
 export { canonicalJson } from "./canonical-json.ts";
+export { readCappedBody } from "./capped-body.ts";
 export { type Clock, fixedClock, parseXsdDateTime, systemClock, toXsdDateTime } from "./clock.ts";
 export * from "./encoding.ts";
 export { ERROR_HTTP_STATUS, type ErrorCode, httpStatusOf, isErrorCode, LearnbridgeError } from "./errors.ts";

@@ -69,8 +69,6 @@ export {
 } from "./oid4vci/offer-document.ts";
 export {
   type CredentialResponse,
-  hashAccessToken,
-  hashPreAuthorizedCode,
   Oid4vciIssuer,
   type Oid4vciIssuerOptions,
   type TokenResponse,

@@ -12,6 +12,7 @@ export {
   hasScope,
   MemoryApiKeyRepository,
   mintApiKey,
+  registerApiToken,
   SCOPES,
   type Scope,
 } from "./access/api-keys.ts";

@@ -8,7 +8,6 @@ import { LibsqlNonceStore } from "./exchange/offer-nonce-store.ts";
 import { LibsqlOfferStore } from "./exchange/offer-store.ts";
 import { LibsqlPresentationRequestStore } from "./exchange/presentation-request-store.ts";
 import { LibsqlFeedLog } from "./federation/feed-log.ts";
-import { oneWriter } from "./federation/one-writer.ts";
 import { LibsqlReplicaStore } from "./federation/replica-store.ts";
 import { LibsqlTrustChainCache } from "./federation/trust-chain-cache.ts";
 import { LibsqlTrustRegistry } from "./federation/trust-registry.ts";
@@ -19,6 +18,7 @@ import { LibsqlAuditLog } from "./issuer/audit-log.ts";
 import { LibsqlCredentialRepository } from "./issuer/credential-repository.ts";
 import { LibsqlJobRepository } from "./issuer/job-repository.ts";
 import { LibsqlKeyRepository } from "./issuer/key-repository.ts";
+import { oneWriter } from "./one-writer.ts";
 import type { SqlClient } from "./sql-client.ts";
 import { LibsqlStatusListRepository } from "./status-list-repository.ts";
 

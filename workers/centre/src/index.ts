@@ -4,9 +4,8 @@
  * keyed by the configuration it was built from; migrations run once per isolate.
  */
 import { assembleCentre, type Centre, PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE } from "@learnbridge/app";
-import { sha256, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
 import { MESSAGES } from "@learnbridge/i18n";
-import type { ApiKeyRecord, ApiKeyRepository } from "@learnbridge/issuer";
+import { registerApiToken } from "@learnbridge/issuer";
 import { libsqlCentreStores, migrate } from "@learnbridge/store";
 import { createClient } from "@libsql/client/web";
 import type { ExecutionContext } from "hono";
@@ -88,26 +87,14 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     ...(config.federation ? { federation: config.federation } : {}),
     ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
   });
-  if (config.adminToken) await registerAdminToken(stores.apiKeys, config.adminToken);
-  return centre;
-}
-
-/** Registers ADMIN_TOKEN's hash as an admin key unless present; another isolate may race us to it. */
-async function registerAdminToken(apiKeys: ApiKeyRepository, token: string): Promise<void> {
-  const tokenHash = toHex(await sha256(utf8(token)));
-  if (await apiKeys.findByHash(tokenHash)) return;
-  const record: ApiKeyRecord = {
-    id: token.split("_")[1] ?? "admin",
-    name: "bootstrap admin (ADMIN_TOKEN)",
-    tokenHash,
-    scopes: ["admin"],
-    createdAt: toXsdDateTime(new Date()),
-  };
-  try {
-    await apiKeys.insert(record);
-  } catch (error) {
-    if (!(await apiKeys.findByHash(tokenHash))) throw error;
+  // Another isolate may race us to it; registerApiToken tolerates that.
+  if (config.adminToken) {
+    await registerApiToken(stores.apiKeys, config.adminToken, {
+      name: "bootstrap admin (ADMIN_TOKEN)",
+      scopes: ["admin"],
+    });
   }
+  return centre;
 }
 
 function describe(problems: readonly ConfigProblem[]): string {

@@ -1,4 +1,5 @@
 /** The OpenAPI description of the own catalogue's routes (see ../openapi.ts). */
+import { COURSE_MODES } from "@learnbridge/catalogue";
 import {
   BODY_ERRORS,
   type Json,
@@ -32,7 +33,7 @@ const content = {
     properties: { system: { type: "string", examples: ["ECTS"] }, value: { type: "number", minimum: 0 } },
   },
   language: { type: "array", minItems: 1, items: { type: "string" } },
-  mode: { enum: ["online", "in-person", "blended"] },
+  mode: { enum: COURSE_MODES },
   audience: { type: "array", items: { type: "string", pattern: "^[a-z][a-z0-9-]{0,39}$" } },
   country: { type: "string", pattern: "^[A-Z]{2}$" },
 };

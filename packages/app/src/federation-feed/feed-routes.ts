@@ -17,20 +17,11 @@ import type { AppEnv, ResolvedDeps } from "../deps.ts";
 import { badRequest } from "../json-body.ts";
 import { publicCors } from "../middleware/public-cors.ts";
 import { ProblemError } from "../problem.ts";
+import { integerParam } from "./integer-param.ts";
 
 const DEFAULT_PAGE = 100;
 // Followers revalidate every time (their poll interval is the cache); the ETag makes that cheap.
 const REVALIDATE = "no-cache";
-
-/** A query parameter as an integer in [min, max], or `fallback` when absent; a 400 otherwise. */
-function integerParam(c: Context<AppEnv>, name: string, min: number, max: number, fallback: number): number {
-  const text = c.req.query(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max)
-    throw badRequest(name, `must be an integer from ${min} to ${max}`);
-  return value;
-}
 
 /** True when the request's If-None-Match names `etag` (or is `*`). */
 const notModified = (c: Context<AppEnv>, etag: string): boolean =>

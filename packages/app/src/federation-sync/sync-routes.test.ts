@@ -6,7 +6,7 @@
 import { createSigner, generateKeyPair } from "@learnbridge/core";
 import { buildDidDocument } from "@learnbridge/credentials";
 import { jsonHashOf, MemoryReplicaStore, signedJsonPost } from "@learnbridge/federation";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCentreApp } from "../app.ts";
 import { expectProblem } from "../test-support/expect-problem.ts";
 import { CENTRE_URL, getWith, NOW, postJson, testCentre } from "../test-support/test-centre.ts";
@@ -228,15 +228,16 @@ describe("federation sync routes", () => {
     });
     await expectProblem(unsigned, 401, "HTTP_SIGNATURE_INVALID");
     expect((await replica.getPeer(PEER))?.nextPullAt).toBe("2026-06-01T01:00:00.000Z");
+    const snapshotReads = () =>
+      requests.filter((url) => url.startsWith(`${PEER}/federation/feed/snapshot`)).length;
+    expect(snapshotReads()).toBe(0);
     const accepted = await hint({ feed: PEER, headSeq: 3 });
     expect(accepted.status).toBe(202);
     expect(await accepted.json()).toEqual({ accepted: true, scheduled: true });
     // The hint made the peer due, and the route started that pull at once (the peer's feed is down here).
     expect((await replica.getPeer(PEER))?.knownHeadSeq).toBe(3);
+    await vi.waitFor(() => expect(snapshotReads()).toBeGreaterThanOrEqual(1));
     await sync.follower.pull(PEER);
-    expect(
-      requests.filter((url) => url.startsWith(`${PEER}/federation/feed/snapshot`)).length,
-    ).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses malformed hints with a stable code", async () => {

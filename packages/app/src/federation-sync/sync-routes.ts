@@ -8,6 +8,7 @@ import { toXsdDateTime } from "@learnbridge/core";
 import { breakerView, HINTS_PATH, type Peer, parseHint, verifyRequest } from "@learnbridge/federation";
 import { type Context, Hono } from "hono";
 import type { AppEnv, ResolvedDeps } from "../deps.ts";
+import { integerParam } from "../federation-feed/integer-param.ts";
 import { badRequest, optionalString, readJsonObject } from "../json-body.ts";
 import { requireScope } from "../middleware/bearer-auth.ts";
 import { ProblemError } from "../problem.ts";
@@ -122,9 +123,7 @@ export function federationSyncRoutes(deps: ResolvedDeps, sync: FederationSync): 
     .get("/federation/replica", admin, async (c) => {
       const feed = c.req.query("feed");
       const after = c.req.query("after");
-      const limit = Number(c.req.query("limit") ?? 100);
-      if (!Number.isSafeInteger(limit) || limit < 1 || limit > 500)
-        throw badRequest("limit", "must be an integer from 1 to 500");
+      const limit = integerParam(c, "limit", 1, 500, 100);
       const records = await sync.replica.listRecords({
         ...(feed ? { feed } : {}),
         ...(after ? { after } : {}),
@@ -134,11 +133,8 @@ export function federationSyncRoutes(deps: ResolvedDeps, sync: FederationSync): 
       return c.json({ records, ...(records.length === limit ? { next: records.at(-1)?.recordId } : {}) });
     })
     .get("/federation/quarantine", admin, async (c) => {
-      const after = Number(c.req.query("after") ?? 0);
-      const limit = Number(c.req.query("limit") ?? 100);
-      if (!Number.isSafeInteger(after) || after < 0) throw badRequest("after", "must be an integer >= 0");
-      if (!Number.isSafeInteger(limit) || limit < 1 || limit > 500)
-        throw badRequest("limit", "must be an integer from 1 to 500");
+      const after = integerParam(c, "after", 0, Number.MAX_SAFE_INTEGER, 0);
+      const limit = integerParam(c, "limit", 1, 500, 100);
       const entries = await sync.replica.listQuarantine({ after, limit });
       return c.json({ entries, ...(entries.length === limit ? { next: entries.at(-1)?.seq } : {}) });
     });

@@ -12,6 +12,7 @@
  *   besides the peers it follows (a regional mirror, say); read with or without FEDERATION_ROLE.
  */
 import { isEntityId, jwkSetProblem, type TrustAnchor } from "@learnbridge/federation";
+import { isObject } from "../json-body.ts";
 import type { CentreFederationConfig } from "./centre-federation.ts";
 
 /** A variable that is wrong, and why. */
@@ -84,7 +85,7 @@ export function federationSettingsFrom(
   const issuers = issuersText === undefined ? undefined : parseJson<Record<string, string[]>>(issuersText);
   const issuersValid =
     issuers === undefined ||
-    (isRecord(issuers) &&
+    (isObject(issuers) &&
       Object.values(issuers).every((list) => Array.isArray(list) && list.every((id) => isEntityId(id))));
   if (!issuersValid) {
     problems.push({
@@ -123,6 +124,3 @@ function parseJson<T>(text: string): T | undefined {
     return undefined;
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -12,9 +12,7 @@ import {
   type FederationNode,
   resolveDid,
 } from "@learnbridge/federation";
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+import { isObject } from "../json-body.ts";
 
 /** The EQF level and field of study a credential's achievement states (OB 3.0 `alignment`, `fieldOfStudy`). */
 export function achievementFactsOf(credential: Record<string, unknown>): AchievementFacts {

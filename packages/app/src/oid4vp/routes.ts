@@ -10,7 +10,7 @@ import {
   type PresentationRequestView,
   REQUEST_OBJECT_MEDIA_TYPE,
 } from "@learnbridge/exchange";
-import { createI18n, explainReport } from "@learnbridge/i18n";
+import { explainReport } from "@learnbridge/i18n";
 import { type Context, Hono } from "hono";
 import type { AppEnv, ResolvedDeps } from "../deps.ts";
 import { badRequest, readJsonObject } from "../json-body.ts";
@@ -75,7 +75,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
     ...(options.resultTtlMs !== undefined ? { resultTtlMs: options.resultTtlMs } : {}),
     ...(options.replayWindowMs !== undefined ? { replayWindowMs: options.replayWindowMs } : {}),
   });
-  const i18n = createI18n();
+  const { i18n } = deps;
   const resultUrl = (id: string) => `${base}${OID4VP_PATHS_OF.requests}/${id}`;
   const pageUrl = (id: string, token: string) => `${resultUrl(id)}/page?token=${encodeURIComponent(token)}`;
   // The employer's language: the one asked for now, else the one they made the request in.

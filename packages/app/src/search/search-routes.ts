@@ -25,9 +25,10 @@ export function catalogueSearchRoutes(deps: ResolvedDeps): Hono<AppEnv> {
     const parsed = parseSearchParams(c.req.queries());
     if (!parsed.ok) throw badRequest(parsed.field, parsed.message);
     const page = await search.search(parsed.query);
+    const acceptLanguage = c.req.header("Accept-Language");
     const reader: ReaderLanguages = {
       ...(parsed.readerLanguage ? { chosen: parsed.readerLanguage } : {}),
-      ...(c.req.header("Accept-Language") ? { acceptLanguage: c.req.header("Accept-Language") } : {}),
+      ...(acceptLanguage ? { acceptLanguage } : {}),
     };
     return c.json(
       {

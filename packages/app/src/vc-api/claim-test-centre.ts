@@ -1,16 +1,10 @@
 /**
- * A test centre that makes offers and keeps VC-API exchanges (in memory), with one achievement and a profile,
- * and a learner's wallet side: a did:key holder that answers a DIDAuth request the way VC-API wallets do.
+ * A test centre that makes offers and keeps VC-API exchanges (in memory), with one achievement and a profile
+ * (the learner's wallet side is `newDidAuthHolder` / `didAuthPresentation` of @learnbridge/exchange/testing).
  * For the tests of the claim exchange routes and the loopback interop test.
  */
-import {
-  type Clock,
-  createSigner,
-  generateKeyPair,
-  type KeyPair,
-  publicKeyToMultibase,
-} from "@learnbridge/core";
-import { addDataIntegrityProof, didKeyFromPublicKey, didWebFromUrl } from "@learnbridge/credentials";
+import type { Clock } from "@learnbridge/core";
+import { didWebFromUrl } from "@learnbridge/credentials";
 import {
   type CreateOfferRequest,
   createOffer,
@@ -95,40 +89,4 @@ export async function claimCentre(options: { publicUrl?: string; clock?: Clock; 
   /** How many credentials the centre issued. */
   const issued = async () => (await centre.credentials.list()).length;
   return { ...centre, clock, offers, exchanges, context, offer, issued };
-}
-
-/** A learner's wallet key: a did:key. */
-export interface TestHolder {
-  readonly did: string;
-  readonly keyId: string;
-  readonly pair: KeyPair;
-}
-
-export async function newHolder(): Promise<TestHolder> {
-  const pair = await generateKeyPair("EdDSA");
-  const did = didKeyFromPublicKey(pair.publicKey);
-  return { did, keyId: `${did}#${publicKeyToMultibase(pair.publicKey)}`, pair };
-}
-
-/** The DIDAuth presentation a wallet sends for a request: `holder`, signed by `signer` over challenge and domain. */
-export function didAuthPresentation(
-  holder: TestHolder,
-  request: { readonly challenge: string; readonly domain: string },
-  options: { readonly signer?: TestHolder; readonly clock?: Clock } = {},
-) {
-  const signer = options.signer ?? holder;
-  return addDataIntegrityProof(
-    {
-      "@context": ["https://www.w3.org/ns/credentials/v2"],
-      type: ["VerifiablePresentation"],
-      holder: holder.did,
-    },
-    {
-      signer: createSigner(signer.pair, signer.keyId),
-      proofPurpose: "authentication",
-      challenge: request.challenge,
-      domain: request.domain,
-      clock: options.clock ?? (() => NOW),
-    },
-  );
 }

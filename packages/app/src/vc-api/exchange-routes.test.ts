@@ -1,9 +1,10 @@
 import { redeemOffer } from "@learnbridge/exchange";
+import { didAuthPresentation, newDidAuthHolder } from "@learnbridge/exchange/testing";
 import { createI18n } from "@learnbridge/i18n";
 import { describe, expect, it } from "vitest";
 import { expectProblem } from "../test-support/expect-problem.ts";
 import { CENTRE_URL, postJson } from "../test-support/test-centre.ts";
-import { claimCentre, didAuthPresentation, newHolder } from "./claim-test-centre.ts";
+import { claimCentre } from "./claim-test-centre.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below.
 type Json = Record<string, any>;
@@ -46,7 +47,7 @@ describe("VC-API claim exchanges", () => {
   it("starts with a bodiless POST, delivers a credential about the DID that authenticated, and says so", async () => {
     const centre = await claimCentre();
     const { offer } = await centre.offer();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     expect(await (await centre.app.request(exchangePath(offer.id))).json()).toMatchObject({
       id: offer.id,
       sequence: 0,
@@ -98,7 +99,7 @@ describe("VC-API claim exchanges", () => {
     const centre = await claimCentre({ withoutKey: true });
     expect((await centre.keys.didDocument().catch((e: Error) => e)) instanceof Error).toBe(true);
     const { offer } = await centre.offer();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const request = await start(centre, offer.id);
     const answer = await present(centre, offer.id, await didAuthPresentation(holder, request));
     expect(answer.status).toBe(200);
@@ -134,7 +135,7 @@ describe("VC-API claim exchanges", () => {
     await expectProblem(await centre.app.request(`${exchangePath("nope")}/protocols`), 404, "NOT_FOUND");
 
     const { offer } = await centre.offer();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const early = await present(
       centre,
       offer.id,
@@ -157,7 +158,7 @@ describe("VC-API claim exchanges", () => {
   it("refuses a wrong challenge, a wrong domain, a holder who did not sign, and issues nothing", async () => {
     const centre = await claimCentre();
     const { offer } = await centre.offer();
-    const [holder, stranger] = [await newHolder(), await newHolder()];
+    const [holder, stranger] = [await newDidAuthHolder(), await newDidAuthHolder()];
     const cases: [string, (r: { challenge: string; domain: string }) => Promise<unknown>][] = [
       ["PROOF_CHALLENGE_MISMATCH", (r) => didAuthPresentation(holder, { ...r, challenge: "guessed" })],
       [
@@ -194,7 +195,7 @@ describe("VC-API claim exchanges", () => {
 
   it("refuses an expired challenge and an expired offer", async () => {
     const centre = await claimCentre();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { offer } = await centre.offer();
     const request = await start(centre, offer.id);
     centre.clock.set("2026-06-01T00:16:00Z");
@@ -215,7 +216,7 @@ describe("VC-API claim exchanges", () => {
   it("lets only one of two wallets racing on one challenge, or on one offer by two protocols, be issued", async () => {
     const centre = await claimCentre();
     const { offer } = await centre.offer();
-    const [a, b] = [await newHolder(), await newHolder()];
+    const [a, b] = [await newDidAuthHolder(), await newDidAuthHolder()];
     const request = await start(centre, offer.id);
     const answers = await Promise.all([
       present(centre, offer.id, await didAuthPresentation(a, request)),
@@ -263,7 +264,7 @@ describe("VC-API claim exchanges", () => {
     });
 
     const id = new URL(unlocked.vcapi).pathname.split("/").at(-1) as string;
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const answer = await present(centre, id, await didAuthPresentation(holder, await start(centre, id)));
     expect(answer.status).toBe(200);
     expect(await centre.issued()).toBe(1);

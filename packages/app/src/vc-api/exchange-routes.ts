@@ -15,10 +15,9 @@ import {
   lcwDeepLinkOf,
   type VcApiExchange,
 } from "@learnbridge/exchange";
-import { createI18n } from "@learnbridge/i18n";
 import { type Context, Hono } from "hono";
 import type { AppEnv, ResolvedDeps } from "../deps.ts";
-import { isObject } from "../json-body.ts";
+import { readJsonObject } from "../json-body.ts";
 import { publicCors } from "../middleware/public-cors.ts";
 import { PROBLEM_TYPE_BASE, ProblemError } from "../problem.ts";
 import { claimExchangesOf } from "./claim-exchanges-of.ts";
@@ -29,16 +28,9 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A step's message: an empty body is the empty object the spec starts an exchange with. */
 async function readMessage(c: Context<AppEnv>): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (text.trim() === "") return {};
-  let message: unknown;
-  try {
-    message = JSON.parse(text);
-  } catch (error) {
-    throw new ProblemError("MALFORMED_JSON", `the body is not JSON: ${(error as Error).message}`);
-  }
-  if (!isObject(message)) throw new ProblemError("BAD_REQUEST", "an exchange message is a JSON object");
-  return message;
+  // Hono keeps the body it has read, so readJsonObject reads the same text again.
+  if ((await c.req.text()).trim() === "") return {};
+  return readJsonObject(c);
 }
 
 /**
@@ -82,7 +74,7 @@ function asVcalmRefusal(error: unknown): unknown {
 
 /** The claim workflow's exchange routes over `claims`. */
 export function vcApiExchangeRoutes(deps: ResolvedDeps, claims: ClaimExchanges): Hono<AppEnv> {
-  const i18n = createI18n();
+  const { i18n } = deps;
   return new Hono<AppEnv>()
     .use(`${CLAIM_EXCHANGE_PATH}/*`, publicCors())
     .use(CLAIM_EXCHANGE_PATH, publicCors())

@@ -16,14 +16,14 @@ import { JOSE_GROUP } from "./ours-jose.ts";
 const VC_V1 = "https://www.w3.org/2018/credentials/v1";
 
 /** The sample as a VC 1.1 credential: v1 base context, issuanceDate/expirationDate. */
-export function toVc11(credential: Record<string, unknown>): Record<string, unknown> {
+function toVc11(credential: Record<string, unknown>): Record<string, unknown> {
   const { validFrom, validUntil, "@context": context, ...rest } = credential;
   const [, ...others] = context as string[];
   return { ...rest, "@context": [VC_V1, ...others], issuanceDate: validFrom, expirationDate: validUntil };
 }
 
 /** did-resolver driver for did:key (Ed25519 and P-256), from our resolver's document. */
-export const didKeyDriver = {
+const didKeyDriver = {
   key: async (did: string): Promise<DIDResolutionResult> => {
     const resolved = resolveDidKey(did);
     return resolved.ok

@@ -14,7 +14,7 @@ import type { BenchCase, BenchFixtures } from "./case.ts";
 import { RDFC_GROUP } from "./ours-data-integrity.ts";
 
 /** A loader answering the bundled contexts, the issuer's DID document and its key document. */
-export function digitalBazaarLoader(issuer: BenchIssuer): DocumentLoader {
+function digitalBazaarLoader(issuer: BenchIssuer): DocumentLoader {
   const didDocument = resolveDidKey(issuer.did);
   if (!didDocument.ok) throw new Error(didDocument.message);
   const keyDocument = {

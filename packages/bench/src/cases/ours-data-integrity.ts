@@ -10,7 +10,7 @@ import { clock, fixedKeyResolver } from "../fixtures.ts";
 import type { BenchCase, BenchFixtures } from "./case.ts";
 
 export const RDFC_GROUP = "Data Integrity eddsa-rdfc-2022";
-export const JCS_GROUP = "Data Integrity eddsa-jcs-2022";
+const JCS_GROUP = "Data Integrity eddsa-jcs-2022";
 
 type Outcome = Awaited<ReturnType<typeof verifyDataIntegrity>>;
 const isOk = (result: unknown) => (result as Outcome).ok === true;

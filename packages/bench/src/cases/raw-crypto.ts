@@ -8,7 +8,7 @@ import { importPublicKey } from "@learnbridge/core";
 import type { BenchIssuer } from "../fixtures.ts";
 import type { BenchCase, BenchFixtures } from "./case.ts";
 
-export const RAW_GROUP = "Raw signatures of 64 bytes (the physical limit)";
+const RAW_GROUP = "Raw signatures of 64 bytes (the physical limit)";
 /** The case every row is compared with. */
 export const RAW_VERIFY_ID = "raw.verify.Ed25519";
 

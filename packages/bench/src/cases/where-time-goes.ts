@@ -18,7 +18,7 @@ import rdfCanonize from "rdf-canonize";
 import { clock } from "../fixtures.ts";
 import type { BenchCase, BenchFixtures } from "./case.ts";
 
-export const STEPS_GROUP = "Where ours verify (eddsa-rdfc-2022) spends its time";
+const STEPS_GROUP = "Where ours verify (eddsa-rdfc-2022) spends its time";
 
 /** One case per step, each checked against the value the full pipeline computes. */
 export async function whereTimeGoesCases(fixtures: BenchFixtures): Promise<BenchCase[]> {

@@ -15,7 +15,7 @@ const ms = (value: number) =>
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** The search section: per query p50/p95, and the whole set's. */
-export function formatSearch(result: SearchBenchResult): string[] {
+function formatSearch(result: SearchBenchResult): string[] {
   const labelWidth = Math.max(...result.cases.map((c) => c.label.length)) + 4;
   const generated =
     result.generatedSeconds === undefined
@@ -43,7 +43,7 @@ const bytesOf = (exchanges: readonly PollExchange[]) =>
 const percent = (f: number) => (f >= 0.1 ? `${(f * 100).toFixed(0)}%` : `${(f * 100).toFixed(1)}%`);
 
 /** The sync section: throughput of the changes path and of a bootstrap, and the idle poll's bytes. */
-export function formatSync(result: SyncBenchResult): string[] {
+function formatSync(result: SyncBenchResult): string[] {
   const { sync, bootstrap, idlePoll } = result;
   const check = (matches: boolean) => (matches ? "digest = origin's" : "DIGEST DIFFERS");
   const lines = [

@@ -79,7 +79,7 @@ const WRITER = new URL("./corpus-writer.ts", import.meta.url).pathname;
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** Opens the corpus of `records` records, generating it first when no earlier run left it complete. */
-export async function openSearchCorpus(
+async function openSearchCorpus(
   options: Pick<SearchBenchOptions, "records" | "dir" | "onProgress">,
 ): Promise<{ client: Client; path: string; generatedSeconds?: number }> {
   const dir = join(options.dir ?? tmpdir(), `learnbridge-bench-search-v${CORPUS_VERSION}-${options.records}`);

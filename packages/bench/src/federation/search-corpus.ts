@@ -226,7 +226,7 @@ const MODES = ["online", "in-person", "blended"] as const;
 const AUDIENCES = ["adults", "seniors", "youth", "teachers", "caregivers"] as const;
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed, the same catalogue. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -6,7 +6,6 @@ export {
   catalogueDocumentLoader,
 } from "./catalogue-context.ts";
 export { catalogueColumnsOf } from "./columns.ts";
-export { isCountryCode } from "./countries.ts";
 export {
   type CatalogueEntry,
   COURSE_MODES,
@@ -47,9 +46,7 @@ export {
   verifyCatalogueEntry,
 } from "./sign-record.ts";
 export {
-  baseUrlOfDidWeb,
   isUnderOwner,
-  RECORD_LIMITS,
   type RecordCheck,
   type RecordProblem,
   recordProblemsError,

@@ -34,7 +34,7 @@ export function recordProblemsError(problems: readonly RecordProblem[]): Learnbr
 }
 
 /** Limits that keep one record small enough to sync 10^5 of them. */
-export const RECORD_LIMITS = {
+const RECORD_LIMITS = {
   titleLength: 300,
   descriptionLength: 5000,
   languagesPerText: 40,
@@ -89,7 +89,7 @@ class Problems {
 }
 
 /** The base URL a did:web names (`https://host[:port][/path]`), or undefined for any other DID. */
-export function baseUrlOfDidWeb(did: string): URL | undefined {
+function baseUrlOfDidWeb(did: string): URL | undefined {
   const documentUrl = didWebToUrl(did);
   if (!documentUrl.ok) return undefined;
   return new URL(documentUrl.value.replace(/\/(?:\.well-known\/)?did\.json$/, ""));

@@ -4,6 +4,7 @@
  * Every failure is an outcome with a code; nothing throws.
  */
 
+import { readCappedBody } from "@learnbridge/core";
 import { err, type Outcome, ok } from "../verify/report.ts";
 import { isBlockedHost } from "./network-guard.ts";
 
@@ -107,36 +108,6 @@ async function checkDestination(
   return ok(true);
 }
 
-/** Reads a body up to `maxBytes`, cancelling the stream as soon as it grows past the cap. */
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    return undefined;
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
 /**
  * Fetches `url` and returns its JSON object. Codes: DID_NETWORK_BLOCKED (scheme or host refused),
  * DID_NOT_FOUND (404/410), DID_RESOLUTION_FAILED (timeout, network, redirect, status, media type, size, JSON).
@@ -174,7 +145,7 @@ export async function fetchJsonDocument(
         contentType,
       });
     }
-    const body = await readCapped(response, policy.maxBytes);
+    const body = await readCappedBody(response, policy.maxBytes);
     if (!body) {
       return err("DID_RESOLUTION_FAILED", `document larger than ${policy.maxBytes} bytes`, {
         ...data,

@@ -62,11 +62,10 @@ const fail = (
 ) => new LearnbridgeError(code, message, oauthError ? { oauthError } : {});
 
 /** SHA-256 of an access token, as the store keeps it. */
-export const hashAccessToken = async (token: string): Promise<string> =>
-  toBase64Url(await sha256(utf8(token)));
+const hashAccessToken = async (token: string): Promise<string> => toBase64Url(await sha256(utf8(token)));
 
 /** SHA-256 of a pre-authorized code, as the store keeps it. */
-export const hashPreAuthorizedCode = hashAccessToken;
+const hashPreAuthorizedCode = hashAccessToken;
 
 const codeGone = () =>
   fail(

@@ -1,8 +1,6 @@
-import { createSigner, generateKeyPair, type KeyPair, publicKeyToMultibase } from "@learnbridge/core";
+import { createSigner } from "@learnbridge/core";
 import {
-  addDataIntegrityProof,
   createKeyResolver,
-  didKeyFromPublicKey,
   signPresentationJwt,
   type VerifierOptions,
   verifyCredential,
@@ -12,21 +10,10 @@ import { type CreateOfferRequest, createOffer } from "../offers/create-offer.ts"
 import { offerTestContext, TEST_CENTRE_DID, TEST_CENTRE_URL } from "../offers/offer-test-context.ts";
 import { redeemOffer } from "../offers/redeem-offer.ts";
 import { ClaimExchanges } from "./claim-exchanges.ts";
+import { didAuthPresentation, newDidAuthHolder } from "./did-auth-holder.ts";
 import { MemoryExchangeStore } from "./exchange-store.ts";
 
 const VC_V2 = ["https://www.w3.org/ns/credentials/v2"];
-
-interface Holder {
-  readonly did: string;
-  readonly keyId: string;
-  readonly pair: KeyPair;
-}
-
-async function newHolder(): Promise<Holder> {
-  const pair = await generateKeyPair("EdDSA");
-  const did = didKeyFromPublicKey(pair.publicKey);
-  return { did, keyId: `${did}#${publicKeyToMultibase(pair.publicKey)}`, pair };
-}
 
 async function setUp(offer: Partial<CreateOfferRequest> = {}) {
   const test = await offerTestContext();
@@ -50,29 +37,6 @@ async function setUp(offer: Partial<CreateOfferRequest> = {}) {
   return { ...test, offer: created, txCode, store, claims, issued };
 }
 
-/** What a VC-API wallet does with a request: a DIDAuth presentation over its challenge and domain. */
-async function didAuth(
-  holder: Holder,
-  request: { challenge: string; domain: string },
-  signer = holder,
-  clock = () => new Date("2026-06-01T00:00:00Z"),
-) {
-  return addDataIntegrityProof(
-    {
-      "@context": ["https://www.w3.org/ns/credentials/v2"],
-      type: ["VerifiablePresentation"],
-      holder: holder.did,
-    },
-    {
-      signer: createSigner(signer.pair, signer.keyId),
-      proofPurpose: "authentication",
-      challenge: request.challenge,
-      domain: request.domain,
-      clock,
-    },
-  );
-}
-
 const codeOf = async (promise: Promise<unknown>) => {
   try {
     await promise;
@@ -85,7 +49,7 @@ const codeOf = async (promise: Promise<unknown>) => {
 describe("ClaimExchanges", () => {
   it("starts with a DIDAuth request, then delivers the offer's credential to the authenticated DID", async () => {
     const t = await setUp();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { verifiablePresentationRequest: request } = await t.claims.start(t.offer.id);
     expect(request).toMatchObject({
       query: [{ type: "DIDAuthentication", acceptedMethods: [{ method: "key" }, { method: "jwk" }] }],
@@ -94,7 +58,11 @@ describe("ClaimExchanges", () => {
     });
     expect((await t.claims.state(t.offer.id)).state).toBe("active");
 
-    const answer = await t.claims.present(t.offer.id, await didAuth(holder, request), "192.0.2.9");
+    const answer = await t.claims.present(
+      t.offer.id,
+      await didAuthPresentation(holder, request),
+      "192.0.2.9",
+    );
     const credentials = answer.verifiablePresentation.verifiableCredential as Record<string, unknown>[];
     expect(answer.verifiablePresentation.type).toEqual(["VerifiablePresentation"]);
     expect(credentials).toHaveLength(1);
@@ -120,9 +88,9 @@ describe("ClaimExchanges", () => {
 
   it("refuses every step of a completed exchange, and an unknown one", async () => {
     const t = await setUp();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { verifiablePresentationRequest: request } = await t.claims.start(t.offer.id);
-    const vp = await didAuth(holder, request);
+    const vp = await didAuthPresentation(holder, request);
     await t.claims.present(t.offer.id, vp);
     expect(await codeOf(t.claims.start(t.offer.id))).toBe("EXCHANGE_STATE_INVALID");
     expect(await codeOf(t.claims.present(t.offer.id, vp))).toBe("EXCHANGE_STATE_INVALID");
@@ -133,9 +101,9 @@ describe("ClaimExchanges", () => {
 
   it("spends a challenge on the first presentation: of two racing ones, one credential", async () => {
     const t = await setUp();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { verifiablePresentationRequest: request } = await t.claims.start(t.offer.id);
-    const vp = await didAuth(holder, request);
+    const vp = await didAuthPresentation(holder, request);
     const outcomes = await Promise.all([1, 2, 3].map(() => codeOf(t.claims.present(t.offer.id, vp))));
     expect(outcomes.sort()).toEqual(["EXCHANGE_STATE_INVALID", "EXCHANGE_STATE_INVALID", "resolved"]);
     expect(await t.issued()).toBe(1);
@@ -143,34 +111,36 @@ describe("ClaimExchanges", () => {
 
   it("lets a challenge lapse, and a new one be asked for", async () => {
     const t = await setUp();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { verifiablePresentationRequest: old } = await t.claims.start(t.offer.id);
     t.clock.set("2026-06-01T00:10:00Z");
-    expect(await codeOf(t.claims.present(t.offer.id, await didAuth(holder, old)))).toBe(
+    expect(await codeOf(t.claims.present(t.offer.id, await didAuthPresentation(holder, old)))).toBe(
       "PRESENTATION_REQUEST_EXPIRED",
     );
     expect(await t.issued()).toBe(0);
     expect((await t.claims.state(t.offer.id)).lastError?.code).toBe("PRESENTATION_REQUEST_EXPIRED");
     const { verifiablePresentationRequest: fresh } = await t.claims.start(t.offer.id);
     expect(fresh.challenge).not.toBe(old.challenge);
-    await t.claims.present(t.offer.id, await didAuth(holder, fresh));
+    await t.claims.present(t.offer.id, await didAuthPresentation(holder, fresh));
     expect(await t.issued()).toBe(1);
   });
 
   it("refuses a presentation over another challenge or domain, or by someone not its holder", async () => {
     const t = await setUp();
-    const [holder, stranger] = [await newHolder(), await newHolder()];
+    const [holder, stranger] = [await newDidAuthHolder(), await newDidAuthHolder()];
     const attempt = async (make: (r: { challenge: string; domain: string }) => Promise<unknown>) => {
       const { verifiablePresentationRequest: request } = await t.claims.start(t.offer.id);
       return codeOf(t.claims.present(t.offer.id, await make(request)));
     };
-    expect(await attempt((r) => didAuth(holder, { ...r, challenge: "other" }))).toBe(
+    expect(await attempt((r) => didAuthPresentation(holder, { ...r, challenge: "other" }))).toBe(
       "PROOF_CHALLENGE_MISMATCH",
     );
-    expect(await attempt((r) => didAuth(holder, { ...r, domain: "https://evil.example" }))).toBe(
+    expect(await attempt((r) => didAuthPresentation(holder, { ...r, domain: "https://evil.example" }))).toBe(
       "PROOF_DOMAIN_MISMATCH",
     );
-    expect(await attempt((r) => didAuth(holder, r, stranger))).toBe("KEY_CONTROLLER_MISMATCH");
+    expect(await attempt((r) => didAuthPresentation(holder, r, { signer: stranger }))).toBe(
+      "KEY_CONTROLLER_MISMATCH",
+    );
     expect(await attempt(async () => ({ "@context": VC_V2, type: ["VerifiablePresentation"] }))).toBe(
       "PROOF_MISSING",
     );
@@ -182,18 +152,20 @@ describe("ClaimExchanges", () => {
     const expired = await setUp({ lifetimeMs: 60_000 });
     const { verifiablePresentationRequest: request } = await expired.claims.start(expired.offer.id);
     expired.clock.set("2026-06-01T00:02:00Z");
-    const holder = await newHolder();
-    expect(await codeOf(expired.claims.present(expired.offer.id, await didAuth(holder, request)))).toBe(
-      "OFFER_EXPIRED",
-    );
+    const holder = await newDidAuthHolder();
+    expect(
+      await codeOf(expired.claims.present(expired.offer.id, await didAuthPresentation(holder, request))),
+    ).toBe("OFFER_EXPIRED");
     expect(await codeOf(expired.claims.start(expired.offer.id))).toBe("EXCHANGE_STATE_INVALID");
     expect(await expired.issued()).toBe(0);
 
     const t = await setUp();
     const { verifiablePresentationRequest: req } = await t.claims.start(t.offer.id);
-    const other = await newHolder();
+    const other = await newDidAuthHolder();
     await redeemOffer(t.context, t.offer.id, { holder: other.did, format: "jwt_vc", via: "oid4vci" });
-    expect(await codeOf(t.claims.present(t.offer.id, await didAuth(holder, req)))).toBe("GRANT_USED");
+    expect(await codeOf(t.claims.present(t.offer.id, await didAuthPresentation(holder, req)))).toBe(
+      "GRANT_USED",
+    );
     expect((await t.claims.state(t.offer.id)).state).toBe("invalid");
     expect(await codeOf(t.claims.start(t.offer.id))).toBe("EXCHANGE_STATE_INVALID");
     expect(await t.issued()).toBe(1);
@@ -201,7 +173,7 @@ describe("ClaimExchanges", () => {
 
   it("gives a vp+jwt wallet a vc+jwt credential, enveloped", async () => {
     const t = await setUp();
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { verifiablePresentationRequest: request } = await t.claims.start(t.offer.id);
     const jwt = await signPresentationJwt(
       {
@@ -232,10 +204,10 @@ describe("ClaimExchanges", () => {
     expect(await t.claims.unlock(t.offer.id, t.txCode)).toEqual(opened);
     expect((await t.claims.protocols(opened.exchangeId)).vcapi).toBe(opened.exchangeUrl);
 
-    const holder = await newHolder();
+    const holder = await newDidAuthHolder();
     const { verifiablePresentationRequest: request } = await t.claims.start(opened.exchangeId);
     expect(request.interact?.service[0]?.serviceEndpoint).toBe(opened.exchangeUrl);
-    await t.claims.present(opened.exchangeId, await didAuth(holder, request));
+    await t.claims.present(opened.exchangeId, await didAuthPresentation(holder, request));
     expect(await t.offers.get(t.offer.id)).toMatchObject({ state: "redeemed", holder: holder.did });
   });
 
@@ -258,7 +230,7 @@ describe("ClaimExchanges", () => {
 
   it("hands a crashed delivery to the same holder only, without issuing again", async () => {
     const t = await setUp();
-    const [holder, stranger] = [await newHolder(), await newHolder()];
+    const [holder, stranger] = [await newDidAuthHolder(), await newDidAuthHolder()];
     await t.claims.start(t.offer.id);
     // As if a delivery crashed after redeeming, before recording the exchange complete.
     const { record } = await redeemOffer(t.context, t.offer.id, {
@@ -269,7 +241,10 @@ describe("ClaimExchanges", () => {
     const again = await t.claims.start(t.offer.id);
     expect(
       await codeOf(
-        t.claims.present(t.offer.id, await didAuth(stranger, again.verifiablePresentationRequest)),
+        t.claims.present(
+          t.offer.id,
+          await didAuthPresentation(stranger, again.verifiablePresentationRequest),
+        ),
       ),
     ).toBe("GRANT_USED");
 
@@ -283,7 +258,7 @@ describe("ClaimExchanges", () => {
     const retry = await u.claims.start(u.offer.id);
     const answer = await u.claims.present(
       u.offer.id,
-      await didAuth(holder, retry.verifiablePresentationRequest),
+      await didAuthPresentation(holder, retry.verifiablePresentationRequest),
     );
     const [credential] = answer.verifiablePresentation.verifiableCredential as { id: string }[];
     expect(credential?.id).toBe(redeemed.record.id);

@@ -1,31 +1,15 @@
-import { createSigner, generateKeyPair, type KeyPair, publicKeyToMultibase } from "@learnbridge/core";
-import {
-  addDataIntegrityProof,
-  didJwkFromPublicKey,
-  didKeyFromPublicKey,
-  signPresentationJwt,
-} from "@learnbridge/credentials";
+import { createSigner, generateKeyPair } from "@learnbridge/core";
+import { addDataIntegrityProof, didJwkFromPublicKey, signPresentationJwt } from "@learnbridge/credentials";
 import { describe, expect, it, vi } from "vitest";
 import { checkDidAuthPresentation, DID_AUTH_METHODS, didAuthRequestOf } from "./did-auth.ts";
+import { type DidAuthHolder, newDidAuthHolder } from "./did-auth-holder.ts";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const clock = () => NOW;
 const CHALLENGE = "c-1";
 const DOMAIN = "https://centre.example";
 
-interface Holder {
-  readonly did: string;
-  readonly keyId: string;
-  readonly pair: KeyPair;
-}
-
-async function keyHolder(): Promise<Holder> {
-  const pair = await generateKeyPair("EdDSA");
-  const did = didKeyFromPublicKey(pair.publicKey);
-  return { did, keyId: `${did}#${publicKeyToMultibase(pair.publicKey)}`, pair };
-}
-
-async function jwkHolder(): Promise<Holder> {
+async function jwkHolder(): Promise<DidAuthHolder> {
   const pair = await generateKeyPair("ES256");
   const did = didJwkFromPublicKey(pair.publicKey);
   return { did, keyId: `${did}#0`, pair };
@@ -37,7 +21,7 @@ const vp = (holder?: string) => ({
   ...(holder ? { holder } : {}),
 });
 
-const signed = (who: Holder, document: object, challenge = CHALLENGE, domain = DOMAIN) =>
+const signed = (who: DidAuthHolder, document: object, challenge = CHALLENGE, domain = DOMAIN) =>
   addDataIntegrityProof(document, {
     signer: createSigner(who.pair, who.keyId),
     proofPurpose: "authentication",
@@ -80,13 +64,13 @@ describe("didAuthRequestOf", () => {
 
 describe("checkDidAuthPresentation", () => {
   it("accepts a Data Integrity presentation signed by its did:key holder over the challenge and domain", async () => {
-    const holder = await keyHolder();
+    const holder = await newDidAuthHolder();
     const outcome = await check(await signed(holder, vp(holder.did)));
     expect(outcome).toMatchObject({ ok: true, holder: holder.did });
   });
 
   it("accepts the Learner Credential Wallet's form: VC 1.1 context, Ed25519Signature2020", async () => {
-    const holder = await keyHolder();
+    const holder = await newDidAuthHolder();
     const presentation = {
       "@context": [
         "https://www.w3.org/2018/credentials/v1",
@@ -123,7 +107,7 @@ describe("checkDidAuthPresentation", () => {
   });
 
   it("refuses another challenge or domain with the report's code", async () => {
-    const holder = await keyHolder();
+    const holder = await newDidAuthHolder();
     const otherChallenge = await check(await signed(holder, vp(holder.did), "c-2"));
     expect(otherChallenge).toMatchObject({ ok: false, code: "PROOF_CHALLENGE_MISMATCH" });
     const otherDomain = await check(await signed(holder, vp(holder.did), CHALLENGE, "https://evil.example"));
@@ -132,13 +116,13 @@ describe("checkDidAuthPresentation", () => {
   });
 
   it("refuses a presentation whose holder is not the DID that signed it", async () => {
-    const [holder, signer] = [await keyHolder(), await keyHolder()];
+    const [holder, signer] = [await newDidAuthHolder(), await newDidAuthHolder()];
     const outcome = await check(await signed(signer, vp(holder.did)));
     expect(outcome).toMatchObject({ ok: false, code: "KEY_CONTROLLER_MISMATCH" });
   });
 
   it("refuses a presentation with no holder, no proof, or no presentation at all", async () => {
-    const holder = await keyHolder();
+    const holder = await newDidAuthHolder();
     expect(await check(await signed(holder, vp()))).toMatchObject({
       ok: false,
       code: "HOLDER_PROOF_INVALID",
@@ -149,7 +133,7 @@ describe("checkDidAuthPresentation", () => {
 
   it("resolves no DID of another method: a did:web holder is refused without a fetch", async () => {
     const fetch = vi.fn(async () => new Response("{}"));
-    const holder = await keyHolder();
+    const holder = await newDidAuthHolder();
     const web = { ...holder, did: "did:web:holder.example", keyId: "did:web:holder.example#key-1" };
     const outcome = await check(await signed(web, vp(web.did)), { network: { fetch } });
     expect(outcome).toMatchObject({ ok: false, code: "DID_METHOD_UNSUPPORTED" });

@@ -80,8 +80,8 @@ export function exchangeStoreContract(name: string, make: () => Promise<Exchange
       await store.create(fresh("live"));
       expect(await store.deleteExpired(T0)).toBe(1);
       expect(await store.get("claim", "old")).toBeUndefined();
-      expect(await store.get("claim", "edge")).toBeDefined();
-      expect(await store.get("claim", "live")).toBeDefined();
+      expect(await store.get("claim", "edge")).toEqual({ ...fresh("edge"), expiresAt: T0 });
+      expect(await store.get("claim", "live")).toEqual(fresh("live"));
     });
   });
 }

@@ -3,6 +3,8 @@
  * the record's new state and the new head (digest updated in O(1)). The log then only has to store the
  * three atomically, provided its head did not move meanwhile.
  */
+
+import { isObject } from "../json-object.ts";
 import { updateDigest } from "./digest.ts";
 import { chainEvent, type FeedChange, type FeedEvent, jsonHashOf } from "./event.ts";
 import type { FeedHead, RecordState } from "./feed-log.ts";
@@ -14,9 +16,6 @@ export interface AppendPlan {
   readonly state: RecordState;
   readonly head: FeedHead;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** TypeError for a change that is not well formed (its record hash must be the record's). */
 export async function checkChange(change: FeedChange): Promise<void> {

@@ -10,10 +10,9 @@ import {
   type PublicKey,
   type Signer,
   systemClock,
-  toBase64Url,
-  utf8,
 } from "@learnbridge/core";
 import { compactVerify, decodeProtectedHeader, errors } from "jose";
+import { signJws } from "../trust/jws.ts";
 import { type FeedResult, failed, passed } from "./result.ts";
 
 /** The `typ` header of a checkpoint. */
@@ -61,7 +60,7 @@ export async function signCheckpoint(
     throw new TypeError("signCheckpoint: checkpoints are signed with Ed25519");
   if (!Number.isSafeInteger(state.headSeq) || state.headSeq < 0)
     throw new TypeError("signCheckpoint: headSeq must be an integer >= 0");
-  const payload: CheckpointPayload = {
+  const payload = {
     iss: state.entityId,
     sub: state.entityId,
     head_seq: state.headSeq,
@@ -69,10 +68,8 @@ export async function signCheckpoint(
     state_digest: state.stateDigest,
     record_count: state.recordCount,
     iat: Math.floor((options.clock ?? systemClock)().getTime() / 1000),
-  };
-  const header = { alg: "EdDSA", typ: CHECKPOINT_TYP, kid: signer.keyId };
-  const input = `${toBase64Url(utf8(JSON.stringify(header)))}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
-  return `${input}.${toBase64Url(await signer.sign(utf8(input)))}`;
+  } satisfies CheckpointPayload;
+  return signJws(CHECKPOINT_TYP, payload, signer);
 }
 
 /** Finds the public key a `kid` names (from the peer's DID document or entity configuration). */

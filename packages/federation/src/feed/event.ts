@@ -4,6 +4,7 @@
  * feed knows nothing of courses: a record is opaque signed JSON, judged by a checker the caller injects.
  */
 import { canonicalJson, sha256, toBase64Url, utf8 } from "@learnbridge/core";
+import { isObject } from "../json-object.ts";
 import { type FeedResult, failed, passed } from "./result.ts";
 
 /** A JSON object as it travels in a feed (a signed record, a signed tombstone). */
@@ -84,8 +85,6 @@ export async function chainEvent(
 }
 
 const HASH = /^[A-Za-z0-9_-]{43}$/;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isSeq = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1;
 
 /** Checks the shape of one event as received (FIELD_INVALID / FIELD_MISSING naming the member). */

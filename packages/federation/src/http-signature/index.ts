@@ -1,7 +1,7 @@
 /**
  * HTTP Message Signatures (RFC 9421) and Content-Digest (RFC 9530) for the requests nodes send each other.
  *
- * Written here rather than taken from `http-message-signatures` 1.0.6 (installed): that package's entry
+ * Written here rather than taken from `http-message-signatures` 1.0.6: that package's entry
  * point requires Node's `crypto` and `constants` modules, and its signature paths build `Buffer`s, so it
  * cannot run in workerd without Node compatibility, and it has no Content-Digest support. What we need is
  * small: the signature base for the derived components of a request and plain fields, strict parsing of

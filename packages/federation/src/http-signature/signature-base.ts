@@ -29,7 +29,7 @@ export const DERIVED_COMPONENTS = [
 const FIELD_NAME = /^[a-z0-9!#$%&'*+\-.^_`|~]+$/;
 
 /** The value of one component, or a reason it has none. */
-export function componentValue(
+function componentValue(
   request: SignableRequest,
   id: string,
 ): { ok: true; value: string } | { ok: false; reason: string } {

@@ -230,7 +230,7 @@ export function serializeBareItem(value: BareItem): string {
 }
 
 /** Serialises parameters. */
-export function serializeParameters(params: Parameters): string {
+function serializeParameters(params: Parameters): string {
   let out = "";
   for (const [key, value] of params)
     out += value === true ? `;${key}` : `;${key}=${serializeBareItem(value)}`;

@@ -3,10 +3,9 @@
  * state of that feed. A 304 to the ETag of the checkpoint last stored means that checkpoint (verified
  * then) still stands: it is compared again, nothing is re-verified, so an idle poll costs no signature check.
  */
-import type { ErrorCode } from "@learnbridge/core";
 import { verifyCheckpoint } from "../feed/checkpoint.ts";
 import { isNotModified } from "./feed-client.ts";
-import type { StepContext } from "./pull-steps.ts";
+import type { StepContext, StepStop } from "./pull-steps.ts";
 import type { CheckpointCheck, Peer } from "./replica-store.ts";
 
 /** What the checkpoint said. */
@@ -14,13 +13,7 @@ export type CheckpointResult =
   | { readonly kind: "compared"; readonly matches: boolean; readonly headSeq: number }
   /** The feed moved on since the pages were read: pull again. */
   | { readonly kind: "behind"; readonly headSeq: number }
-  | { readonly kind: "failed"; readonly code: ErrorCode; readonly reason: string }
-  | {
-      readonly kind: "quarantine";
-      readonly code: ErrorCode;
-      readonly reason: string;
-      readonly details?: Readonly<Record<string, unknown>>;
-    };
+  | StepStop;
 
 /** The claims of a checkpoint the follower compares. */
 type CheckpointClaims = Pick<

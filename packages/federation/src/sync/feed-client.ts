@@ -8,6 +8,8 @@
 import type { ErrorCode } from "@learnbridge/core";
 import type { FeedResult } from "../feed/result.ts";
 import { failed, passed } from "../feed/result.ts";
+import { isObject } from "../json-object.ts";
+import { readCapped } from "../read-capped.ts";
 
 /** The `fetch` the client calls (injected: tests route origins to in-process apps). */
 export type FeedFetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -56,8 +58,6 @@ export interface FeedClientOptions {
   readonly maxBytes?: number;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /** The URL of a feed resource under the peer's publicUrl. */
@@ -173,7 +173,8 @@ export class FeedClient {
             : "FIELD_INVALID";
         return failed(code, `${url}: HTTP ${response.status}`, { status: response.status });
       }
-      const body = await readCapped(response, this.#maxBytes);
+      const body = await readCapped(response, this.#maxBytes, { fatal: true });
+      if (body === undefined) throw new Error(`the answer is larger than ${this.#maxBytes} bytes`);
       const answerEtag = response.headers.get("etag");
       return passed(answerEtag ? { body, etag: answerEtag } : { body });
     } catch (error) {
@@ -195,29 +196,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Reads a body up to `maxBytes`, counting while it streams (a lying Content-Length is no defence). */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Error(`the answer is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }

@@ -22,6 +22,16 @@ export interface StepContext extends VerifyContext {
   readonly republish: boolean;
 }
 
+/** How a step stops without applying: a failure to retry later, or a peer to quarantine. */
+export type StepStop =
+  | { readonly kind: "failed"; readonly code: ErrorCode; readonly reason: string }
+  | {
+      readonly kind: "quarantine";
+      readonly code: ErrorCode;
+      readonly reason: string;
+      readonly details?: Readonly<Record<string, unknown>>;
+    };
+
 /** What one step did. */
 export type StepResult =
   | {
@@ -39,13 +49,7 @@ export type StepResult =
   | { readonly kind: "moved" }
   /** Behind retention: the peer is back in the snapshot phase. */
   | { readonly kind: "restarted" }
-  | { readonly kind: "failed"; readonly code: ErrorCode; readonly reason: string }
-  | {
-      readonly kind: "quarantine";
-      readonly code: ErrorCode;
-      readonly reason: string;
-      readonly details?: Readonly<Record<string, unknown>>;
-    };
+  | StepStop;
 
 /** The position a peer stands at. */
 export const positionOf = (peer: Peer): FeedPosition => ({
@@ -62,7 +66,7 @@ export const verdictStep = (verdict: {
   code: ErrorCode;
   reason: string;
   details?: Readonly<Record<string, unknown>>;
-}): StepResult =>
+}): StepStop =>
   verdict.action === "quarantine"
     ? {
         kind: "quarantine",

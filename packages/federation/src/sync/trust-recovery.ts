@@ -7,7 +7,7 @@
  */
 import type { ErrorCode } from "@learnbridge/core";
 import type { Random } from "./backoff.ts";
-import { positionOf, type StepContext, verdictStep } from "./pull-steps.ts";
+import { positionOf, type StepContext, type StepStop, verdictStep } from "./pull-steps.ts";
 import type { Peer, QuarantineEntry } from "./replica-store.ts";
 import { ownerTrustOf, verifyEntries } from "./verify-entries.ts";
 
@@ -35,13 +35,7 @@ export type RecoveryResult =
       readonly more: boolean;
     }
   | { readonly kind: "moved" }
-  | { readonly kind: "failed"; readonly code: ErrorCode; readonly reason: string }
-  | {
-      readonly kind: "quarantine";
-      readonly code: ErrorCode;
-      readonly reason: string;
-      readonly details?: Readonly<Record<string, unknown>>;
-    };
+  | StepStop;
 
 const NONE: RecoveryResult = { kind: "none" };
 /** Owners read from the store per pull, before the sample. */
@@ -73,7 +67,7 @@ export async function recoverUntrusted(
     records.map((record) => ({ seq: asOfSeq, record })),
     ctx,
   );
-  if (!verdict.ok) return verdictStep(verdict) as RecoveryResult;
+  if (!verdict.ok) return verdictStep(verdict);
   const position = positionOf(peer);
   const result = await ctx.store.applyPage({
     feed: peer.feed,

@@ -172,7 +172,7 @@ function configurationOutcome(
 }
 
 /** A failed request in trust terms. */
-export function fetchFailure(
+function fetchFailure(
   result: Extract<FetchResult<unknown>, { ok: false }>,
   details: Record<string, unknown>,
 ): TrustFailure {

@@ -5,6 +5,7 @@
  * and the chain are checked in trust-chain.ts.
  */
 import type { Signer } from "@learnbridge/core";
+import { isObject } from "../json-object.ts";
 import { isEntityId } from "./entity-id.ts";
 import { decodeJws, type JwkSet, signJws } from "./jws.ts";
 
@@ -60,8 +61,6 @@ const CONFIGURATION_ONLY = [
 ];
 const SUBORDINATE_ONLY = ["metadata_policy", "metadata_policy_crit", "constraints", "source_endpoint"];
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isTime = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 /** Why `jwks` is not a usable JWK Set, or undefined when it is one (every key public, with a unique kid). */

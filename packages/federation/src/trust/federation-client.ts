@@ -4,6 +4,8 @@
  * back as a kind (network, not found, suspended, refused, invalid) so that a caller can tell "the network
  * is down" from "the superior does not know this entity".
  */
+
+import { readCapped } from "../read-capped.ts";
 import { entityConfigurationUrl } from "./entity-id.ts";
 import { ENTITY_STATEMENT_MEDIA_TYPE } from "./entity-statement.ts";
 import { TRUST_MARK_MEDIA_TYPE, TRUST_MARK_STATUS_MEDIA_TYPE } from "./trust-mark.ts";
@@ -189,28 +191,3 @@ const describe = (error: ErrorBody, status: number) =>
   `HTTP ${status}${typeof error.error === "string" ? ` ${error.error}` : ""}${
     typeof error.error_description === "string" ? `: ${error.error_description.slice(0, 200)}` : ""
   }`;
-
-/** The body as text, or undefined past `maxBytes` (counted while streaming, so a huge body is not read). */
-async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}

@@ -27,7 +27,7 @@ export interface JwkSet {
 export const FEDERATION_ALGORITHMS = ["EdDSA", "Ed25519", "ES256"] as const;
 
 /** Clock skew tolerated on `iat` and `exp`, in seconds. */
-export const CLOCK_SKEW_SECONDS = 60;
+const CLOCK_SKEW_SECONDS = 60;
 
 // jose keeps the keys it imported per local set: one set per key set object saves an import per verification.
 const localSets = new WeakMap<JwkSet, ReturnType<typeof createLocalJWKSet>>();

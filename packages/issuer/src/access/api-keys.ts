@@ -89,6 +89,32 @@ export async function mintApiKey(
   return { record, token };
 }
 
+/**
+ * Registers a token chosen outside the node (e.g. an operator's ADMIN_TOKEN) unless its hash is already
+ * stored; another process racing to register the same token is not an error.
+ */
+export async function registerApiToken(
+  repository: ApiKeyRepository,
+  token: string,
+  input: { name: string; scopes: readonly Scope[] },
+  clock: Clock = systemClock,
+): Promise<void> {
+  const tokenHash = await hashToken(token);
+  if (await repository.findByHash(tokenHash)) return;
+  const record: ApiKeyRecord = {
+    id: token.split("_")[1] ?? "admin",
+    name: input.name,
+    tokenHash,
+    scopes: [...new Set(input.scopes)],
+    createdAt: toXsdDateTime(clock()),
+  };
+  try {
+    await repository.insert(record);
+  } catch (error) {
+    if (!(await repository.findByHash(tokenHash))) throw error;
+  }
+}
+
 /** The key behind a bearer token, unless unknown or revoked. */
 export async function authenticate(
   repository: ApiKeyRepository,

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fromBase64Url, sha256, toBase64Url, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
-import { type ApiKeyRepository, createApiKey } from "@learnbridge/issuer";
+import { fromBase64Url, toBase64Url } from "@learnbridge/core";
+import { type ApiKeyRepository, createApiKey, registerApiToken } from "@learnbridge/issuer";
 
 /** The master key bytes, and a warning when it was generated or read from DATA_DIR. */
 export async function loadMasterKey(config: {
@@ -42,17 +42,7 @@ export async function bootstrapAdmin(
   adminToken: string | undefined,
 ): Promise<string | undefined> {
   if (adminToken) {
-    const tokenHash = toHex(await sha256(utf8(adminToken)));
-    if (!(await apiKeys.findByHash(tokenHash))) {
-      const id = adminToken.split("_")[1] ?? "admin";
-      await apiKeys.insert({
-        id,
-        name: "bootstrap admin (ADMIN_TOKEN)",
-        tokenHash,
-        scopes: ["admin"],
-        createdAt: toXsdDateTime(new Date()),
-      });
-    }
+    await registerApiToken(apiKeys, adminToken, { name: "bootstrap admin (ADMIN_TOKEN)", scopes: ["admin"] });
     return undefined;
   }
   const existing = await apiKeys.list();

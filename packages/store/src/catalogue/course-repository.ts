@@ -26,8 +26,8 @@ import {
   queuedOn,
   stateOfRow,
 } from "../federation/feed-log.ts";
-import { oneWriter } from "../federation/one-writer.ts";
 import { appendAuditStatement } from "../issuer/audit-log.ts";
+import { oneWriter } from "../one-writer.ts";
 import type { SqlClient, SqlRow, SqlStatement, SqlValue } from "../sql-client.ts";
 
 /** The statement that writes a record's row (insert, or the next version over the old row). */

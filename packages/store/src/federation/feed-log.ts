@@ -28,8 +28,8 @@ import {
   retentionCutoff,
 } from "@learnbridge/federation";
 import { retryWhileBusy } from "../busy.ts";
+import { oneWriter } from "../one-writer.ts";
 import { type SqlClient, type SqlRow, type SqlStatement, sqlErrorCode } from "../sql-client.ts";
-import { oneWriter } from "./one-writer.ts";
 
 /** The head and a record's state in one consistent read; `join` may add another table's columns. */
 export function feedBasisStatement(

@@ -8,9 +8,9 @@ import { jsonHashOf, type ReplicaEvent } from "@learnbridge/federation";
 import { sampleRecord } from "@learnbridge/federation/testing";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../migrations.ts";
+import { oneWriter } from "../one-writer.ts";
 import type { SqlClient } from "../sql-client.ts";
 import { libsqlBackends } from "../testing/index.ts";
-import { oneWriter } from "./one-writer.ts";
 import { LibsqlReplicaStore } from "./replica-store.ts";
 import { LibsqlTrustChainCache } from "./trust-chain-cache.ts";
 

@@ -6,7 +6,7 @@
  * with the events it republishes into the node's own feed, H6's feed tables; and the page's changes to the
  * records kept as untrusted, migration 0014). Any failure in between rolls all of it back: nothing of the
  * page, the cursor where it was. Every write (the page, and the peer's health, head and checkpoint that
- * concurrent pulls note meanwhile) takes its turn with the process's other writers (one-writer.ts): pulls
+ * concurrent pulls note meanwhile) takes its turn with the process's other writers (../one-writer.ts): pulls
  * fetch and verify side by side, and apply one at a time; no transaction ever waits on the network.
  */
 import {
@@ -27,8 +27,8 @@ import {
   type ReplicaStore,
 } from "@learnbridge/federation";
 import { busyRetrying, retryWhileBusy } from "../busy.ts";
+import { oneWriter } from "../one-writer.ts";
 import type { SqlClient, SqlTransaction } from "../sql-client.ts";
-import { oneWriter } from "./one-writer.ts";
 import {
   healthStatement,
   insertPeerStatement,

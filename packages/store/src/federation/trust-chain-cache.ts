@@ -5,8 +5,8 @@
  */
 import type { CachedChain, TrustChainCache } from "@learnbridge/federation";
 import { busyRetrying } from "../busy.ts";
+import { oneWriter } from "../one-writer.ts";
 import type { SqlClient, SqlRow } from "../sql-client.ts";
-import { oneWriter } from "./one-writer.ts";
 
 const toEntry = (row: SqlRow): CachedChain => ({
   subject: String(row.subject),

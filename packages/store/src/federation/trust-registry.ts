@@ -1,7 +1,7 @@
 /**
  * The federation's TrustRegistry port on libSQL: subordinates, issued trust marks, held trust marks. A
  * change and its audit entry are written in one batch (one transaction), so neither exists without the other.
- * Writes take their turn with the node's other writers (one-writer.ts) and are retried while another process
+ * Writes take their turn with the node's other writers (../one-writer.ts) and are retried while another process
  * holds the database.
  */
 import type {
@@ -14,8 +14,8 @@ import type {
 } from "@learnbridge/federation";
 import { busyRetrying } from "../busy.ts";
 import { appendAuditStatement } from "../issuer/audit-log.ts";
+import { oneWriter } from "../one-writer.ts";
 import type { SqlClient, SqlRow } from "../sql-client.ts";
-import { oneWriter } from "./one-writer.ts";
 
 const text = (value: unknown) => (value === null || value === undefined ? undefined : String(value));
 

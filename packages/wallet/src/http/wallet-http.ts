@@ -5,7 +5,7 @@
  * Failures become LearnbridgeErrors whose code says what went wrong, read from the server's own answer
  * (our nodes' `code`, OAuth's `error`) where it gives one.
  */
-import { type ErrorCode, isErrorCode, LearnbridgeError } from "@learnbridge/core";
+import { type ErrorCode, isErrorCode, LearnbridgeError, readCappedBody } from "@learnbridge/core";
 import { type FetchLike, isBlockedHost, type NetworkOptions } from "@learnbridge/credentials";
 
 export interface WalletHttpOptions {
@@ -113,34 +113,12 @@ export function createWalletHttp(options: WalletHttpOptions = {}): WalletHttp {
 }
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
-  const tooLarge = () =>
-    new LearnbridgeError("PAYLOAD_TOO_LARGE", `the answer from ${new URL(url).host} is too large`, {
+  const bytes = await readCappedBody(response, maxBytes);
+  if (bytes === undefined) {
+    throw new LearnbridgeError("PAYLOAD_TOO_LARGE", `the answer from ${new URL(url).host} is too large`, {
       url,
       maxBytes,
     });
-  if (Number(response.headers.get("content-length")) > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
   }
   return new TextDecoder().decode(bytes);
 }

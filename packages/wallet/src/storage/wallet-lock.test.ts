@@ -34,12 +34,18 @@ describe("the wallet lock", () => {
     const database = await memoryDatabase();
     expect(await isWalletInitialised(database)).toBe(false);
     await expect(unlockWallet(database, "x")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await createWalletLock(database, "my long passphrase", 1_000);
+    const created = await createWalletLock(database, "my long passphrase", 1_000);
     expect(await isWalletInitialised(database)).toBe(true);
-    await expect(unlockWallet(database, "my long passphrase")).resolves.toBeDefined();
+    const sealed = await created.seal(utf8("private key"), "ctx");
+    const unlocked = await unlockWallet(database, "my long passphrase");
+    expect(await unlocked.open(sealed, "ctx")).toEqual(utf8("private key"));
     await expect(unlockWallet(database, "my long passphrasf")).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
     await expect(createWalletLock(database, "another", 1_000)).rejects.toMatchObject({ code: "CONFLICT" });
+    // The refused second lock left the first one as it was.
+    expect(await (await unlockWallet(database, "my long passphrase")).open(sealed, "ctx")).toEqual(
+      utf8("private key"),
+    );
   });
 });

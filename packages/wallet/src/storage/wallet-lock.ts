@@ -17,21 +17,13 @@ const CHECK_CONTEXT = "learnbridge-wallet:passphrase-check";
 const CHECK_VALUE = "learnbridge-wallet";
 
 /** Reads one setting; undefined when it was never written. */
-export async function readSetting(database: WalletDatabase, name: string): Promise<string | undefined> {
+async function readSetting(database: WalletDatabase, name: string): Promise<string | undefined> {
   const { rows } = await database.execute({
     sql: "SELECT value FROM wallet_settings WHERE name = ?",
     args: [name],
   });
   const value = rows[0]?.value;
   return typeof value === "string" ? value : undefined;
-}
-
-/** Writes one setting. */
-export async function writeSetting(database: WalletDatabase, name: string, value: string): Promise<void> {
-  await database.execute({
-    sql: "INSERT INTO wallet_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-    args: [name, value],
-  });
 }
 
 /** True when the database already holds a wallet. */

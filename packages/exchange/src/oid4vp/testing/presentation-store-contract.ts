@@ -152,7 +152,7 @@ export function presentationRequestStoreContract(
       expect(await store.purge(T0 + 5 * MINUTE)).toEqual({ requests: 1, hashes: 1 });
       expect(await store.get("old")).toBeUndefined();
       expect(await store.findByState("state-old")).toBeUndefined();
-      expect(await store.get("new")).toBeDefined();
+      expect((await store.get("new"))?.status).toBe("completed");
       expect(await store.anySeen(["kept"], T0 + 5 * MINUTE)).toBe(true);
       expect(await store.purge(T0 + 61 * MINUTE)).toEqual({ requests: 2, hashes: 0 });
       expect(await store.get("new")).toBeUndefined();

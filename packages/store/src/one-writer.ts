@@ -10,7 +10,7 @@
  * writing statement for its one call; reads (`SELECT`) never wait, since in WAL mode they block no one.
  * Other processes and sqld's own writers are still met with SQLITE_BUSY, which the callers retry.
  */
-import type { SqlClient, SqlStatement, SqlTransaction } from "../sql-client.ts";
+import type { SqlClient, SqlStatement, SqlTransaction } from "./sql-client.ts";
 
 /** A statement that only reads: it runs without waiting for the writers' turn. */
 const READS = /^\s*SELECT\b/i;

@@ -1,0 +1,35 @@
+import { fixedClock, randomBytes, toBase64Url } from "@learnbridge/core";
+import { describe, expect, it } from "vitest";
+import { authenticate, MemoryApiKeyRepository, registerApiToken } from "./api-keys.ts";
+
+const operatorToken = () => `lbk_${toBase64Url(randomBytes(9))}_${toBase64Url(randomBytes(32))}`;
+const ADMIN = { name: "bootstrap admin (ADMIN_TOKEN)", scopes: ["admin"] } as const;
+
+describe("registerApiToken", () => {
+  it("stores only the hash of the given token, which then authenticates with its scopes", async () => {
+    const repository = new MemoryApiKeyRepository();
+    const token = operatorToken();
+    await registerApiToken(repository, token, ADMIN, fixedClock("2026-01-02T03:04:05Z"));
+    const [record] = await repository.list();
+    expect(record).toMatchObject({
+      id: token.split("_")[1],
+      name: ADMIN.name,
+      scopes: ["admin"],
+      createdAt: "2026-01-02T03:04:05Z",
+    });
+    expect(JSON.stringify(record)).not.toContain(token);
+    expect((await authenticate(repository, token))?.id).toBe(record?.id);
+    expect(await authenticate(repository, operatorToken())).toBeUndefined();
+  });
+
+  it("registers a token once, even when two starts race to it", async () => {
+    const repository = new MemoryApiKeyRepository();
+    const token = operatorToken();
+    await Promise.all([
+      registerApiToken(repository, token, ADMIN),
+      registerApiToken(repository, token, ADMIN),
+    ]);
+    await registerApiToken(repository, token, ADMIN);
+    expect(await repository.list()).toHaveLength(1);
+  });
+});
