@@ -1,9 +1,22 @@
 import { fixedClock, randomBytes, toBase64Url } from "@learnbridge/core";
 import { describe, expect, it } from "vitest";
-import { authenticate, MemoryApiKeyRepository, registerApiToken } from "./api-keys.ts";
+import { authenticate, MemoryApiKeyRepository, mintApiKey, registerApiToken } from "./api-keys.ts";
 
 const operatorToken = () => `lbk_${toBase64Url(randomBytes(9))}_${toBase64Url(randomBytes(32))}`;
 const ADMIN = { name: "bootstrap admin (ADMIN_TOKEN)", scopes: ["admin"] } as const;
+
+describe("mintApiKey", () => {
+  it("mints ids that a command line takes as an argument: hex, never a leading '-' or a '_'", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const { record, token } = await mintApiKey({ name: "registrar", scopes: ["issue"] });
+      expect(record.id).toMatch(/^[0-9a-f]{12}$/);
+      expect(token.split("_")[1]).toBe(record.id);
+      ids.add(record.id);
+    }
+    expect(ids.size).toBe(500);
+  });
+});
 
 describe("registerApiToken", () => {
   it("stores only the hash of the given token, which then authenticates with its scopes", async () => {

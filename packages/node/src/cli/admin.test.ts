@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { authenticate } from "@learnbridge/issuer";
+import { authenticate, registerApiToken } from "@learnbridge/issuer";
 import { LibsqlApiKeyRepository, LibsqlAuditLog } from "@learnbridge/store";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +88,26 @@ describe("learnbridge admin", () => {
     } finally {
       client.close();
     }
+  });
+
+  it("revokes a key whose id begins with '-' when the id follows '--'", async () => {
+    // Operators' ADMIN_TOKENs keep the id they were made with; base64url ids could begin with "-".
+    const url = `file:${join(dir, "dash.db")}`;
+    expect((await admin(["list-keys", "--database-url", url])).code).toBe(0);
+    const client = createClient({ url });
+    try {
+      await registerApiToken(new LibsqlApiKeyRepository(client), `lbk_-dashed12345_${"s".repeat(43)}`, {
+        name: "old registrar",
+        scopes: ["issue"],
+      });
+    } finally {
+      client.close();
+    }
+    const asOption = await admin(["revoke-key", "-dashed12345", "--database-url", url]);
+    expect(asOption.code).toBe(2);
+    const revoked = await admin(["revoke-key", "--database-url", url, "--json", "--", "-dashed12345"]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(JSON.parse(revoked.stdout)).toMatchObject({ id: "-dashed12345", revokedAt: expect.any(String) });
   });
 
   it("takes --database-url, refuses to revoke the last admin key, and names usage errors", async () => {

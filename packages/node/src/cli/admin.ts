@@ -8,8 +8,8 @@ import { parseArgs } from "node:util";
 import { LearnbridgeError } from "@learnbridge/core";
 import { parseScopes, SCOPES, StaffAccess } from "@learnbridge/issuer";
 import { LibsqlApiKeyRepository, LibsqlAuditLog, migrate } from "@learnbridge/store";
-import { createClient } from "@libsql/client";
 import { ConfigError, readConfig } from "../server/config.ts";
+import { openCentreDatabase } from "../server/database.ts";
 import { CommandFailure, UsageError } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 
@@ -18,7 +18,7 @@ export const ADMIN_HELP = `Usage: learnbridge admin <subcommand> [options] [--da
 Manages the staff API keys of the centre whose database this is (run it where the centre runs).
   create-key --name NAME --scope issue,revoke   create a key; its token is printed once
   list-keys                                     every key (never a token), revoked ones too
-  revoke-key ID                                 revoke a key for good (not the last admin key)
+  revoke-key [--] ID                            revoke a key for good (not the last admin key)
 Scopes: ${SCOPES.join(", ")} (admin holds every scope).
 The database: --database-url, else DATABASE_URL, else $DATA_DIR/centre.db (DATA_DIR default ./data).`;
 
@@ -101,11 +101,10 @@ async function openDatabase(flag: string | undefined, io: CliIo) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const embedded = config.databaseUrl.startsWith("file:");
-  if (embedded && flag === undefined && io.env.DATABASE_URL === undefined) {
+  if (config.databaseUrl.startsWith("file:") && flag === undefined && io.env.DATABASE_URL === undefined) {
     await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   }
-  const client = createClient({ url: config.databaseUrl, ...(embedded ? { timeout: 5000 } : {}) });
+  const { client } = openCentreDatabase(config.databaseUrl);
   await migrate(client);
   return client;
 }

@@ -9,9 +9,8 @@ import { type ServerType, serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { assembleCentre } from "@learnbridge/app";
 import { libsqlCentreStores, migrate } from "@learnbridge/store";
-import { openNodeSqlite } from "@learnbridge/store/node-sqlite";
-import { createClient } from "@libsql/client";
 import type { NodeConfig } from "./config.ts";
+import { openCentreDatabase } from "./database.ts";
 import { seedSampleData } from "./sample.ts";
 import { bootstrapAdmin, loadMasterKey } from "./secrets.ts";
 
@@ -37,13 +36,7 @@ export interface RunningCentre {
 /** Starts the centre and resolves once it listens. */
 export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  const embedded = config.databaseUrl.startsWith("file:");
-  // An embedded file goes through node:sqlite (WAL, writes wait up to 5 s for another process's lock without
-  // blocking the event loop): @libsql/client leaks memory per statement there; see @learnbridge/store/node-sqlite.
-  // A server (sqld, Turso) stays on @libsql/client.
-  const client = embedded
-    ? openNodeSqlite(config.databaseUrl, { busyTimeoutMs: 5000 })
-    : createClient({ url: config.databaseUrl });
+  const { client, embedded } = openCentreDatabase(config.databaseUrl);
   await migrate(client);
   const { key: masterKey, warning } = await loadMasterKey(config);
   // Presentation challenges too live in the database: processes sharing it accept each other's.
