@@ -8,7 +8,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assembleCentre, type Centre } from "@learnbridge/app";
-import { randomBytes, sha256, toBase64Url, toHex, toXsdDateTime, utf8 } from "@learnbridge/core";
+import { randomBytes } from "@learnbridge/core";
+import { createApiKey } from "@learnbridge/issuer";
 import { libsqlCentreStores, migrate } from "@learnbridge/store";
 import { createClient } from "@libsql/client";
 
@@ -73,14 +74,9 @@ export async function walletCentre(storage: CentreStorage = "file"): Promise<Wal
     await migrate(client);
     const stores = libsqlCentreStores(client);
     const centre = await assembleCentre({ publicUrl: CENTRE_URL, stores, masterKey: randomBytes(32) });
-    // As the Node root registers ADMIN_TOKEN: only the token's hash is stored.
-    const staffToken = `lbk_${toBase64Url(randomBytes(9))}_${toBase64Url(randomBytes(32))}`;
-    await stores.apiKeys.insert({
-      id: staffToken.split("_")[1] as string,
+    const { token: staffToken } = await createApiKey(stores.apiKeys, {
       name: "bench staff",
-      tokenHash: toHex(await sha256(utf8(staffToken))),
       scopes: ["admin"],
-      createdAt: toXsdDateTime(new Date()),
     });
     const request = (url: string, options: RequestOptions = {}) =>
       send(centre, url, options.token === "staff" ? { ...options, token: staffToken } : options);

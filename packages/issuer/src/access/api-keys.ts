@@ -79,7 +79,7 @@ export async function mintApiKey(
   }
   // Hex: an id is typed on command lines (`learnbridge admin revoke-key ID`), where a leading "-" of
   // base64url would read as an option, and it sits between the token's "_" separators.
-  const id = Array.from(randomBytes(6), (b) => b.toString(16).padStart(2, "0")).join("");
+  const id = toHex(randomBytes(6));
   const token = `lbk_${id}_${toBase64Url(randomBytes(32))}`;
   const record: ApiKeyRecord = {
     id,
