@@ -1,27 +1,32 @@
 /**
  * The wallet protocols as specs/wallets.md documents them: the real app, driven over `app.request()` through
  * OpenID4VCI (offer, metadata, token, nonce, credential), the VC-API claim exchange (protocols, PIN unlock,
- * DIDAuth, delivery, the LCW link) and the OpenID4VP verifier (request, request object, direct_post, result,
- * expiry), and every error each of them answers. Every message the node emits, and every request the test
+ * DIDAuth, delivery, the LCW link) and the OpenID4VP verifier (request, request object, direct_post and
+ * direct_post.jwt, result, expiry), and every error each of them answers. Every message the node emits, and every request the test
  * sends as a wallet or an employer would, must validate against its schema in specs/schemas/exchange.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { offerCentre, PRE_AUTH } from "../../packages/app/src/oid4vci/oid4vci-test-centre.ts";
 import {
+  fetchRequestObject,
   issueTo,
   jwtPresentation,
   ldpPresentation,
   learnerWallet,
   movableClock,
+  postAnswer,
   readResult,
   verifierCentre,
 } from "../../packages/app/src/oid4vp/test-verifier.ts";
 import { postJson } from "../../packages/app/src/test-support/test-centre.ts";
+import { fromBase64Url, fromUtf8 } from "../../packages/core/src/index.ts";
 import {
   didAuthPresentation,
   newDidAuthHolder,
   testHolder,
 } from "../../packages/exchange/src/offers/testing.ts";
+// The wallet's own encryption, so that the node's decryption is checked against another implementation.
+import { encryptResponse, responseEncryptionOf } from "../../packages/wallet/src/oid4vp/encrypt-response.ts";
 import {
   answer,
   claimingCentre,
@@ -239,22 +244,19 @@ describe("OpenID4VCI messages match specs/schemas/exchange", () => {
       "TX_CODE_LOCKED",
     );
 
+    // A later fetch of the offer no longer voids an earlier code (2.3); past their 10 minutes both are void.
     const other = await makeOffer(centre);
-    const replaced = grantOf(await fetchOffer(centre, other.offerUri));
+    const earlier = grantOf(await fetchOffer(centre, other.offerUri));
     const latest = grantOf(await fetchOffer(centre, other.offerUri));
-    await expectOAuthError(
-      await token({ "pre-authorized_code": replaced, tx_code: other.pin }),
-      400,
-      "invalid_grant",
-      "GRANT_INVALID",
-    );
     centre.clock.advance(10 * 60_000);
-    await expectOAuthError(
-      await token({ "pre-authorized_code": latest, tx_code: other.pin }),
-      400,
-      "invalid_grant",
-      "GRANT_INVALID",
-    );
+    for (const stale of [earlier, latest]) {
+      await expectOAuthError(
+        await token({ "pre-authorized_code": stale, tx_code: other.pin }),
+        400,
+        "invalid_grant",
+        "GRANT_INVALID",
+      );
+    }
     const open = await makeOffer(centre, { txCode: false });
     const openCode = grantOf(await fetchOffer(centre, open.offerUri));
     await expectOAuthError(
@@ -524,6 +526,87 @@ describe("OpenID4VP messages match specs/schemas/exchange", () => {
     expect(isValid("authorization-response", { ...form, vp_token: JSON.parse(form.vp_token ?? "") })).toBe(
       true,
     );
+  });
+
+  it("an encrypted request (direct_post.jwt): its key in the request object, JWE answers in both enc, the refusals", async () => {
+    const centre = await verifierCentre();
+    const wallet = await learnerWallet();
+    const credential = await issueTo(centre, wallet.did, "ldp_vc");
+    const body = {
+      achievement: "https://centre.example/achievements/data-101",
+      responseMode: "direct_post.jwt",
+    };
+    for (const enc of ["A256GCM", "A128GCM"] as const) {
+      const created = await create(centre, body);
+      expect(created.responseMode).toBe("direct_post.jwt");
+      const claims = await requestObject(centre, created);
+      expect(claims).toMatchObject({ response_mode: "direct_post.jwt" });
+      // The schema holds the pairing: a key and enc values with direct_post.jwt, neither without.
+      const decoded = decodeJwt((await fetchRequestObject(centre, created.walletLink)).jwt);
+      const { jwks: _jwks, ...withoutKey } = decoded.payload.client_metadata as Record<string, unknown>;
+      expect(
+        isValid("request-object-jwt", {
+          ...decoded,
+          payload: { ...decoded.payload, client_metadata: withoutKey },
+        }),
+      ).toBe(false);
+      expect(
+        isValid("request-object-jwt", {
+          ...decoded,
+          payload: { ...decoded.payload, response_mode: "direct_post" },
+        }),
+      ).toBe(false);
+
+      const chosen = responseEncryptionOf(claims.client_metadata as Record<string, unknown>);
+      if (!chosen) throw new Error("the wallet finds no key to encrypt to");
+      expect(chosen.enc).toBe("A256GCM");
+      const presentation = await ldpPresentation(wallet, [credential], {
+        challenge: claims.nonce,
+        domain: claims.client_id,
+      });
+      const fields = { vp_token: { open_badge: [presentation] }, state: claims.state };
+      const jwe = await encryptResponse(fields, { ...chosen, enc });
+      const [header = ""] = jwe.split(".");
+      expectValid("authorization-response-jwe", {
+        header: JSON.parse(fromUtf8(fromBase64Url(header))),
+        payload: fields,
+      });
+      expect(
+        isValid("authorization-response-jwe", {
+          header: { alg: "ECDH-ES+A128KW", enc, kid: created.id, epk: {} },
+          payload: fields,
+        }),
+      ).toBe(false);
+      expect(isValid("authorization-response", { response: jwe, vp_token: fields.vp_token })).toBe(false);
+      // In the clear, to a request that asked for encryption: refused, and the schema says so too.
+      expect(isValid("authorization-response-jwe", { header: {}, payload: { response: jwe } })).toBe(false);
+      const plain = await answer(centre, claims.response_uri, fields);
+      expect((await expectProblem(plain, 400, "RESPONSE_ENCRYPTION_INVALID")).problem).toBe("mode");
+      const answered = await answer(centre, claims.response_uri, { response: jwe });
+      expectValid("direct-post-response", await jsonOf(answered, 200));
+      expect(await result(centre, created)).toMatchObject({
+        status: "completed",
+        responseMode: "direct_post.jwt",
+        result: { verified: true },
+      });
+    }
+
+    // An encrypted answer to a request that asked for a plain one is refused.
+    const plainRequest = await create(centre, {
+      achievement: "https://centre.example/achievements/data-101",
+    });
+    expect(plainRequest.responseMode).toBe("direct_post");
+    const plainClaims = await requestObject(centre, plainRequest);
+    const other = await requestObject(centre, await create(centre, body));
+    const misdirected = responseEncryptionOf(other.client_metadata as Record<string, unknown>);
+    if (!misdirected) throw new Error("no key");
+    const jwe = await encryptResponse(
+      { vp_token: { open_badge: ["e30.e30.c2ln"] }, state: plainClaims.state },
+      { ...misdirected, jwk: { ...misdirected.jwk, kid: plainRequest.id } },
+    );
+    const refused = await postAnswer(centre, plainClaims.response_uri, { response: jwe });
+    expect((await expectProblem(refused, 400, "RESPONSE_ENCRYPTION_INVALID")).problem).toBe("mode");
+    expect((await result(centre, plainRequest)).lastRefusal.code).toBe("RESPONSE_ENCRYPTION_INVALID");
   });
 
   it("a hand-written DCQL query, a wallet that declines, and a refused answer", async () => {

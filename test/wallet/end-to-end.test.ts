@@ -2,7 +2,8 @@
  * The whole of issue #4 from the learner's side, over loopback HTTP between real servers: centre A offers a
  * micro-credential twice (as Data Integrity with a PIN, as a signed JWT without), our wallet (its CLI, on a
  * libSQL file) accepts both; an employer on centre B asks for that achievement by OpenID4VP, the learner
- * shares each in turn, and centre B reports the presentation verified with every check listed. Then the
+ * shares each in turn (the signed JWT by plain direct_post, the Data Integrity credential encrypted to the
+ * request's key by direct_post.jwt), and centre B reports the presentation verified with every check listed. Then the
  * wallet is backed up and restored elsewhere, and a wrong passphrase is refused without writing anything.
  */
 import { access, mkdtemp } from "node:fs/promises";
@@ -135,13 +136,17 @@ describe("a learner's wallet between two centres", () => {
     expect((await wallet(["list"])).out).toContain("You have 2 credentials:");
   });
 
-  for (const format of ["jwt_vc", "ldp_vc"] as const) {
-    it(`answers an employer's OpenID4VP request on centre B with the ${format} credential; B reports every check verified`, async () => {
+  for (const [format, responseMode] of [
+    ["jwt_vc", "direct_post"],
+    ["ldp_vc", "direct_post.jwt"],
+  ] as const) {
+    it(`answers an employer's OpenID4VP request on centre B with the ${format} credential by ${responseMode}; B reports every check verified`, async () => {
       expect(received[format], "the credential of the previous test").toMatch(/^urn:uuid:/);
       const created = await employerB.call("/oid4vp/requests", {
-        body: { achievement: `${centreA.url}/achievements/${SLUG}` },
+        body: { achievement: `${centreA.url}/achievements/${SLUG}`, responseMode },
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body.responseMode).toBe(responseMode);
       expect(created.body.walletLink).toMatch(
         /^openid4vp:\/\/\?client_id=decentralized_identifier%3Adid%3Aweb%3A127.0.0.1/,
       );
@@ -157,6 +162,7 @@ describe("a learner's wallet between two centres", () => {
       });
       expect(result.status).toBe(200);
       expect(result.body.status).toBe("completed");
+      expect(result.body.responseMode).toBe(responseMode);
       expect(result.body.result.verified).toBe(true);
       expect(result.body.result.holders).toEqual([holder]);
       const [presentation] = result.body.result.presentations;

@@ -1,7 +1,8 @@
 /**
  * Wallets and the network on Workers: the bundle wrangler builds, run in workerd (Miniflare) against a real
  * sqld on loopback. A learner's wallet (done by hand here, with the engine's helpers, in Node) takes a
- * credential by OpenID4VCI and presents it to an employer's OpenID4VP request; a trust anchor serves its
+ * credential by OpenID4VCI and presents it to an employer's OpenID4VP request, in the clear (direct_post) and
+ * encrypted to the request's own key (direct_post.jwt), which another isolate opens; a trust anchor serves its
  * Entity Configuration, publishes a Chinese and English course to its signed feed, and finds it by a Chinese
  * word. Every signature made in workerd is checked in Node against the keys the Worker publishes.
  */
@@ -28,6 +29,7 @@ import {
   type DidDocument,
   didKeyFromPublicKey,
 } from "../../packages/credentials/src/index.ts";
+import { encryptResponse, responseEncryptionOf } from "../../packages/wallet/src/oid4vp/encrypt-response.ts";
 import { b64url, type Call, newAdminToken, workerHarness } from "./worker-harness.ts";
 
 const PRE_AUTH = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
@@ -268,6 +270,60 @@ describe("wallets on Workers (built bundle in workerd, sqld on loopback)", () =>
     expect(shared.explanation.headline).toMatch(/\p{Script=Han}/u);
     // Without the read token the result is not shown.
     expect((await call(created.body.resultUrl)).status).toBe(401);
+  });
+
+  it("takes an answer encrypted to the request's own key (direct_post.jwt), opened by another isolate", async () => {
+    if (!held) throw new Error("the credential comes from the OpenID4VCI test before");
+    const created = await call("/oid4vp/requests", {
+      body: { achievement: `${ORIGIN}/achievements/digital-skills`, responseMode: "direct_post.jwt" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.responseMode).toBe("direct_post.jwt");
+    const requestUri = new URL(created.body.walletLink).searchParams.get("request_uri") ?? "";
+    const requestObject = await call(requestUri);
+    const didDocument = (await call("/.well-known/did.json")).body as DidDocument;
+    const request = await openJws(requestObject.text, keyInDocument(didDocument));
+    expect(request.valid).toBe(true);
+    const claims = request.payload;
+    expect(claims).toMatchObject({
+      response_mode: "direct_post.jwt",
+      client_metadata: {
+        jwks: { keys: [{ kty: "EC", crv: "P-256", use: "enc", alg: "ECDH-ES", kid: created.body.id }] },
+        encrypted_response_enc_values_supported: ["A128GCM", "A256GCM"],
+      },
+    });
+    const encryption = responseEncryptionOf(claims.client_metadata);
+    if (!encryption) throw new Error("no key to encrypt to");
+    const [query] = claims.dcql_query.credentials as { id: string }[];
+    const presentation = await addDataIntegrityProof(
+      {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        type: ["VerifiablePresentation"],
+        holder: held.did,
+        verifiableCredential: [held.credential],
+      },
+      {
+        signer: held.signer,
+        proofPurpose: "authentication",
+        challenge: claims.nonce,
+        domain: claims.client_id,
+      },
+    );
+    const fields = { vp_token: { [query?.id ?? ""]: [presentation] }, state: claims.state };
+    // In the clear it is refused; encrypted, another isolate opens it with the key sealed in the database.
+    const plain = await otherIsolate(claims.response_uri, { form: fields });
+    expect(plain.status).toBe(400);
+    expect(plain.body).toMatchObject({ code: "RESPONSE_ENCRYPTION_INVALID", problem: "mode" });
+    const answered = await otherIsolate(claims.response_uri, {
+      form: { response: await encryptResponse(fields, encryption) },
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    const result = await call(created.body.resultUrl, { token: created.body.readToken });
+    expect(result.body).toMatchObject({
+      status: "completed",
+      responseMode: "direct_post.jwt",
+      result: { verified: true, holders: [held.did] },
+    });
   });
 });
 

@@ -59,6 +59,7 @@ import {
   federationTrustEvaluator,
 } from "./federation-trust/index.ts";
 import type { PeerAddress } from "./middleware/client-address.ts";
+import type { OfferFeature } from "./oid4vci/offer-feature.ts";
 import type { Oid4vpOptions } from "./oid4vp/oid4vp-options.ts";
 import { searchOverStores } from "./search/store-search.ts";
 
@@ -114,7 +115,9 @@ export interface AssembleOptions {
   /** How long one start of bulk job work may run (Workers: before the invocation ends); default none. */
   readonly jobRunBudgetMs?: number;
   /** How long presentation requests and their results last (defaults: 30 minutes, 1 hour). */
-  readonly oid4vp?: Omit<Oid4vpOptions, "store">;
+  readonly oid4vp?: Omit<Oid4vpOptions, "store" | "vault">;
+  /** How long offers, pre-authorized codes, access tokens and nonces last (PRE_AUTHORIZED_CODE_TTL). */
+  readonly offers?: Omit<OfferFeature, "store" | "nonces">;
   /** The follower: aggregator mode, extra hint targets, its trust check (default: the federation's). */
   readonly sync?: Pick<FederationSyncOptions, "aggregator" | "hintTargets" | "isTrustedOwner" | "follower">;
   /** How long the feed keeps events for followers; default 10,000 events and 30 days. */
@@ -141,12 +144,9 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
   const { publicUrl, stores } = options;
   const clock = options.clock ?? systemClock;
   const did = didWebFromUrl(publicUrl);
-  const keys = new CentreKeys({
-    did,
-    repository: stores.keys,
-    vault: await createKeyVault(options.masterKey),
-    clock,
-  });
+  // One vault: the centre's keys, and the keys of encrypted presentation requests (OpenID4VP direct_post.jwt).
+  const vault = await createKeyVault(options.masterKey);
+  const keys = new CentreKeys({ did, repository: stores.keys, vault, clock });
   await keys.activeKey();
   const statusBaseUrl = statusBaseUrlOf(publicUrl);
   const issuance = new Issuance({
@@ -246,7 +246,7 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
     verifier,
     clock,
     ...(stores.presentationRequests
-      ? { oid4vp: { ...options.oid4vp, store: stores.presentationRequests } }
+      ? { oid4vp: { ...options.oid4vp, store: stores.presentationRequests, vault } }
       : {}),
     // Without an index of the stores' own, the in-memory twin reads the catalogue and replica ports.
     ...(stores.catalogueSearch || stores.courses || stores.replica
@@ -263,7 +263,7 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
       : {}),
     ...(federation ? { federation } : {}),
     ...(stores.offers && stores.offerNonces
-      ? { offers: { store: stores.offers, nonces: stores.offerNonces } }
+      ? { offers: { ...options.offers, store: stores.offers, nonces: stores.offerNonces } }
       : {}),
     ...(stores.vcApiExchanges ? { vcApiExchanges: stores.vcApiExchanges } : {}),
     ...(sync ? { federationSync: sync } : {}),

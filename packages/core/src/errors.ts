@@ -66,6 +66,7 @@ export const ERROR_HTTP_STATUS = {
   SCHEMA_UNKNOWN: 422,
   // presentations
   HOLDER_MISMATCH: 422,
+  CREDENTIAL_NOT_ENVELOPED: 422,
   // trust (OpenID Federation: is the issuer an accredited member, and for what)
   TRUST_UNKNOWN: 422,
   TRUST_SUSPENDED: 422,
@@ -93,6 +94,7 @@ export const ERROR_HTTP_STATUS = {
   QUERY_INVALID: 400,
   QUERY_UNSATISFIED: 422,
   EXCHANGE_STATE_INVALID: 409,
+  RESPONSE_ENCRYPTION_INVALID: 400,
   // catalogue feeds between nodes
   FEED_GAP: 422,
   FEED_CHAIN_BROKEN: 422,

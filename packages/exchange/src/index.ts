@@ -14,6 +14,7 @@ export {
   type CredentialOffer,
   DEFAULT_PRE_AUTHORIZED_CODE_LIFETIME_MS,
   isOfferExpired,
+  MAX_LIVE_PRE_AUTHORIZED_CODES,
   MAX_TX_CODE_FAILURES,
   type OfferSource,
   type OfferState,
@@ -32,6 +33,7 @@ export {
   type OfferRedemption,
   type OfferStore,
   type PreAuthorizedCode,
+  type StoredPreAuthorizedCode,
 } from "./offers/offer-store.ts";
 export { offerUnavailable, type Redeemed, type RedeemRequest, redeemOffer } from "./offers/redeem-offer.ts";
 export { revokeOffer } from "./offers/revoke-offer.ts";

@@ -47,7 +47,8 @@ export const DOCUMENT_CODES: readonly ErrorCode[] = [
  * code) is still explained: `describeCheck` falls back to `error.<CODE>`, which exists for every code.
  */
 export const CHECK_CODES: Readonly<Record<CheckName, readonly ErrorCode[]>> = {
-  structure: DOCUMENT_CODES,
+  // A presentation may also carry a credential in a form it cannot hold.
+  structure: [...DOCUMENT_CODES, "CREDENTIAL_NOT_ENVELOPED"],
   context: [...prefixed("CONTEXT_"), "TERM_UNDEFINED"],
   proof: prefixed("PROOF_", "JWT_"),
   issuer: prefixed("DID_", "KEY_"),

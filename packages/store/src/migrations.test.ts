@@ -72,6 +72,7 @@ describe.each(backends)("migrate: $name", (backend) => {
       "issuance_jobs",
       "issued_credentials",
       "offer_nonces",
+      "offer_pre_authorized_codes",
       "presentation_challenges",
       "presentation_hashes",
       "presentation_requests",

@@ -12,9 +12,13 @@ import { PRESENTATION_CHALLENGES_MIGRATION } from "./exchange/challenge-schema.t
 import { VC_API_EXCHANGES_MIGRATION } from "./exchange/exchange-schema.ts";
 import {
   CREDENTIAL_OFFERS_MIGRATION,
+  OFFER_LIVE_CODES_MIGRATION,
   OFFER_PRE_AUTHORIZED_CODES_MIGRATION,
 } from "./exchange/offer-schema.ts";
-import { PRESENTATION_REQUESTS_MIGRATION } from "./exchange/presentation-schema.ts";
+import {
+  PRESENTATION_REQUESTS_MIGRATION,
+  PRESENTATION_RESPONSE_KEYS_MIGRATION,
+} from "./exchange/presentation-schema.ts";
 import { FOLLOWER_REVALIDATION_MIGRATION } from "./federation/follower-revalidation-schema.ts";
 import { CATALOGUE_REPLICA_MIGRATION } from "./federation/replica-schema.ts";
 import { FEDERATION_TRUST_MIGRATION } from "./federation/trust-schema.ts";
@@ -68,6 +72,8 @@ export const MIGRATIONS: readonly Migration[] = [
   OFFER_PRE_AUTHORIZED_CODES_MIGRATION,
   FOLLOWER_REVALIDATION_MIGRATION,
   PRESENTATION_CHALLENGES_MIGRATION,
+  PRESENTATION_RESPONSE_KEYS_MIGRATION,
+  OFFER_LIVE_CODES_MIGRATION,
 ];
 
 /** Options of `migrate`. */

@@ -2,7 +2,7 @@
  * The Worker root's configuration, read from the env bindings of a request. Every problem names its variable
  * and says why; the Worker then answers 500 to everything: a centre must not run half-configured.
  */
-import { type CentreFederationConfig, federationSettingsFrom } from "@learnbridge/app";
+import { type CentreFederationConfig, federationSettingsFrom, offerSettingsFrom } from "@learnbridge/app";
 import { fromBase64Url } from "@learnbridge/core";
 
 /** The bindings this Worker reads (wrangler.toml `[vars]` and `wrangler secret put`). */
@@ -19,6 +19,8 @@ export interface CentreEnv {
   readonly FEDERATION_TRUST_ANCHORS?: string;
   readonly FEDERATION_TRUST_MARK_ISSUERS?: string;
   readonly FEDERATION_HINT_TARGETS?: string;
+  /** Seconds a pre-authorized code works after a wallet fetched the offer: 60-3600, default 600. */
+  readonly PRE_AUTHORIZED_CODE_TTL?: string;
 }
 
 export interface WorkerConfig {
@@ -31,6 +33,8 @@ export interface WorkerConfig {
   readonly federation?: CentreFederationConfig;
   /** Told of the feed's moves besides the followed peers (FEDERATION_HINT_TARGETS). */
   readonly hintTargets?: readonly string[];
+  /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL). */
+  readonly preAuthorizedCodeLifetimeMs: number;
   /** The raw values this configuration was read from: equal keys, same centre. */
   readonly cacheKey: string;
 }
@@ -88,6 +92,8 @@ export function readConfig(env: CentreEnv): ConfigResult {
 
   const federation = federationSettingsFrom(env as unknown as Record<string, string | undefined>);
   problems.push(...federation.problems);
+  const offers = offerSettingsFrom(env as unknown as Record<string, string | undefined>);
+  problems.push(...offers.problems);
 
   if (problems.length || !publicUrl || !databaseUrl || !masterKey) return { ok: false, problems };
   const databaseAuthToken = value("DATABASE_AUTH_TOKEN");
@@ -101,6 +107,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
       ...(adminToken ? { adminToken } : {}),
       ...(federation.config ? { federation: federation.config } : {}),
       ...(federation.hintTargets ? { hintTargets: federation.hintTargets } : {}),
+      preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
       cacheKey: JSON.stringify([
         publicUrl,
         databaseUrl,
@@ -109,6 +116,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
         adminToken,
         federation.config,
         federation.hintTargets,
+        offers.preAuthorizedCodeLifetimeMs,
       ]),
     },
   };

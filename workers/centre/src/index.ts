@@ -84,6 +84,7 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     trustProxy: true,
     // Bulk job work runs in waitUntil, which ends about 30 s after the response: stop taking rows before.
     jobRunBudgetMs: JOB_RUN_BUDGET_MS,
+    offers: { preAuthorizedCodeLifetimeMs: config.preAuthorizedCodeLifetimeMs },
     ...(config.federation ? { federation: config.federation } : {}),
     ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
   });

@@ -215,7 +215,7 @@ export function offerRoutes(deps: ResolvedDeps, services: OfferServices): Hono<A
     .use("/oid4vci/offers/:id", publicCors())
     .get("/oid4vci/offers/:id", async (c) => {
       const offer = await offerOr404(services, c.req.param("id"));
-      // Every fetch mints a fresh, short-lived code; the one minted before stops working.
+      // Every fetch mints a fresh, short-lived code; the offer's earlier codes keep working (its five newest).
       const preAuthorizedCode = await services.issuer.mintPreAuthorizedCode(offer);
       // The wallet shows this next to the PIN field: the learner's language, as the centre knows it.
       const profile = await deps.profile.get();

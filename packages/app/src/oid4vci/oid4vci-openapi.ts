@@ -188,7 +188,7 @@ export function oid4vciPaths(publicUrl: string): Json {
     "/oid4vci/offers/{id}": {
       get: {
         summary:
-          "The OpenID4VCI Credential Offer object (what credential_offer_uri names), with a pre-authorized code minted for this fetch (10 minutes, single use; it voids the one before)",
+          "The OpenID4VCI Credential Offer object (what credential_offer_uri names), with a pre-authorized code minted for this fetch (single use, 10 minutes by default; the offer's five newest codes all work until it is redeemed)",
         parameters: [ID],
         responses: {
           "200": { description: "The offer", ...json(ref("CredentialOfferObject")) },

@@ -1,12 +1,12 @@
 /**
- * What the OpenID4VCI 1.0 finals ask of the issuer beyond the happy path: a pre-authorized code that is short
- * lived and single use while its offer lives for days (§4.1.1), and credential requests read as §8.2 and §8.3
- * say (unknown parameters ignored, several key proofs each verified, one credential issued), and the
+ * What the OpenID4VCI 1.0 finals ask of the issuer beyond the happy path: credential requests read as §8.2
+ * and §8.3 say (unknown parameters ignored, several key proofs each verified, one credential issued), and the
  * compatibility path for wallets of drafts 13 to 15: their singular `proof`, checked exactly as `proofs`.
+ * The pre-authorized code's own rules (§4.1.1) are in pre-authorized-codes.test.ts.
  */
 import { testHolder } from "@learnbridge/exchange/testing";
 import { describe, expect, it } from "vitest";
-import { offerCentre, PRE_AUTH } from "./oid4vci-test-centre.ts";
+import { offerCentre } from "./oid4vci-test-centre.ts";
 
 type Centre = Awaited<ReturnType<typeof offerCentre>>;
 
@@ -18,63 +18,6 @@ async function expectOAuthError(response: Response, status: number, error: strin
 }
 
 const issuedCount = async (centre: Centre) => (await centre.credentials.list({ limit: 100 })).length;
-
-describe("the pre-authorized code (OpenID4VCI 1.0 §4.1.1: short lived, single use)", () => {
-  it("a pre-authorized code is short lived and the latest one only; the offer outlives it", async () => {
-    const centre = await offerCentre();
-    const offer = await centre.offer();
-    const token = (code: string) =>
-      centre.tokenEndpoint({ grant_type: PRE_AUTH, "pre-authorized_code": code, tx_code: offer.pin });
-    // Not the offer id: that is in every URL of the offer, for the offer's whole life.
-    await expectOAuthError(await token(offer.id), 400, "invalid_grant", "GRANT_INVALID");
-    // Ten minutes by default.
-    const early = await centre.code(offer.id);
-    expect(early).not.toBe(offer.id);
-    expect(early).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    centre.clock.advance(10 * 60_000);
-    await expectOAuthError(await token(early), 400, "invalid_grant", "GRANT_INVALID");
-    // Each fetch of the offer JSON mints a new code, which voids the one before.
-    const first = await centre.code(offer.id);
-    const second = await centre.code(offer.id);
-    expect(second).not.toBe(first);
-    await expectOAuthError(await token(first), 400, "invalid_grant", "GRANT_INVALID");
-    // Days later (the offer lives 7 days), the learner opens the link again: a fresh code works.
-    centre.clock.advance(5 * 86_400_000);
-    const late = await token(await centre.code(offer.id));
-    expect(late.status).toBe(200);
-    // A wallet that got a token but no credential may open the offer again; the first token then stops.
-    const firstAccess = ((await late.json()) as { access_token: string }).access_token;
-    const again = await centre.accessToken(offer.id, offer.pin);
-    const holder = await testHolder("did:key");
-    await expectOAuthError(
-      await centre.credential(firstAccess, await centre.credentialRequest(holder, "digital-skills_ldp_vc")),
-      401,
-      "invalid_token",
-      "ACCESS_TOKEN_INVALID",
-    );
-    expect(
-      (await centre.credential(again, await centre.credentialRequest(holder, "digital-skills_ldp_vc")))
-        .status,
-    ).toBe(200);
-    // Only wrong PINs counted: the right ones gave their tries back.
-    expect((await centre.offers.store.get(offer.id))?.txCodeFailures).toBe(0);
-    expect(await issuedCount(centre)).toBe(1);
-  });
-
-  it("a code that is never exchanged is stored only as a hash, bound to its offer", async () => {
-    const centre = await offerCentre({ offers: { preAuthorizedCodeLifetimeMs: 60_000 } });
-    const offer = await centre.offer({ expiresInDays: 1 });
-    const code = await centre.code(offer.id);
-    const stored = await centre.offers.store.get(offer.id);
-    expect(JSON.stringify(stored)).not.toContain(code);
-    expect(stored?.preAuthorizedCodeHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(stored?.preAuthorizedCodeExpiresAt).toBe("2026-06-01T00:01:00Z");
-    // Never past the offer's own end.
-    centre.clock.advance(86_400_000 - 30_000);
-    await centre.code(offer.id);
-    expect((await centre.offers.store.get(offer.id))?.preAuthorizedCodeExpiresAt).toBe(offer.expiresAt);
-  });
-});
 
 describe("credential requests as OpenID4VCI 1.0 §8.2 and §8.3 allow them", () => {
   it("ignores parameters it does not know, the drafts' format among them", async () => {

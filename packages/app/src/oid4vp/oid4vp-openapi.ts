@@ -5,7 +5,7 @@ const ID = pathParam("id", "The presentation request's id");
 const html = (description: string) => ({ description, ...json({ type: "string" }, "text/html") });
 const ANSWER_ERRORS = {
   "400": problem(
-    "Refused, with OAuth `error`/`error_description` too: BAD_REQUEST, NONCE_INVALID, AUDIENCE_MISMATCH, PRESENTATION_REPLAYED, PRESENTATION_REQUEST_EXPIRED",
+    "Refused, with OAuth `error`/`error_description` too: BAD_REQUEST, NONCE_INVALID, AUDIENCE_MISMATCH, PRESENTATION_REPLAYED, PRESENTATION_REQUEST_EXPIRED, RESPONSE_ENCRYPTION_INVALID (with `problem`: an unencrypted vp_token for a direct_post.jwt request, a JWE for a direct_post one, or a JWE of another alg, enc or kid, or that does not decrypt)",
   ),
   "404": problem("No open request has this state"),
   "409": problem("EXCHANGE_STATE_INVALID: the request was answered already"),
@@ -55,6 +55,10 @@ export const OID4VP_SCHEMAS: Json = {
       achievement: { type: "string", format: "uri", description: "An Open Badge for this achievement" },
       issuer: { type: "string", description: "Any credential from this centre (its DID)" },
       expiresIn: { type: "integer", minimum: 60, maximum: 86400, description: "Seconds; default 1800" },
+      responseMode: {
+        enum: ["direct_post", "direct_post.jwt"],
+        description: "direct_post.jwt: the wallet encrypts its answer to this request's own key (§8.3)",
+      },
     },
   },
   PresentationRequest: {
@@ -76,6 +80,7 @@ export const OID4VP_SCHEMAS: Json = {
       requestUri: { type: "string", format: "uri" },
       walletLink: { type: "string", description: "openid4vp://?client_id=…&request_uri=…" },
       dcqlQuery: ref("DcqlQuery"),
+      responseMode: { enum: ["direct_post", "direct_post.jwt"] },
       language: { type: "string" },
       createdAt: { type: "string", format: "date-time" },
       expiresAt: { type: "string", format: "date-time" },
@@ -201,19 +206,24 @@ export const OID4VP_PATHS: Json = {
   },
   "/oid4vp/response": {
     post: {
-      summary: "The response URI: a wallet's answer by direct_post (OpenID4VP 1.0 §8.2)",
+      summary:
+        "The response URI: a wallet's answer by direct_post (OpenID4VP 1.0 §8.2) or direct_post.jwt (§8.3)",
       requestBody: {
         required: true,
         content: {
           "application/x-www-form-urlencoded": {
             schema: {
               type: "object",
-              required: ["state"],
               properties: {
                 state: { type: "string" },
                 vp_token: { type: "string", description: "JSON: {credential query id: [presentations]}" },
                 error: { type: "string" },
                 error_description: { type: "string" },
+                response: {
+                  type: "string",
+                  description:
+                    "direct_post.jwt: a compact JWE (ECDH-ES, A128GCM or A256GCM, kid of the request's key) whose payload holds state and vp_token or error",
+                },
               },
             },
           },

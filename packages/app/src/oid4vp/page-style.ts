@@ -12,10 +12,10 @@ h1{font-size:1.75rem;line-height:1.25;margin:1rem 0}
 h2{font-size:1.4rem;line-height:1.3;margin:0 0 .75rem}
 a{color:#0b4f9c}
 label{font-weight:700}
-input{box-sizing:border-box;width:100%;font:inherit;padding:.6rem .75rem;margin:.25rem 0;border:2px solid #333;border-radius:.4rem}
+input,select{box-sizing:border-box;width:100%;font:inherit;padding:.6rem .75rem;margin:.25rem 0;border:2px solid #333;border-radius:.4rem;background:#fff;color:inherit}
 small{display:block;font-size:1rem;color:#333}
 button{font:inherit;font-weight:700;min-height:3rem;padding:.7rem 1.5rem;color:#fff;background:#12355b;border:0;border-radius:.6rem}
-a:focus,input:focus,button:focus{outline:.25rem solid #f9a825;outline-offset:.2rem}
+a:focus,input:focus,select:focus,button:focus{outline:.25rem solid #f9a825;outline-offset:.2rem}
 [role=status]{font-size:1.25rem}
 [role=alert]{background:#fff4d6;border-inline-start:.4rem solid #8a5300;padding:.75rem 1rem}
 .qr svg{display:block;width:100%;max-width:280px;height:auto;margin:0 auto}

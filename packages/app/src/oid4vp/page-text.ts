@@ -11,6 +11,10 @@ export interface PageText {
   readonly achievementHint: string;
   readonly issuerLabel: string;
   readonly issuerHint: string;
+  readonly responseModeLabel: string;
+  readonly responseModePlain: string;
+  readonly responseModeEncrypted: string;
+  readonly responseModeHint: string;
   readonly create: string;
   readonly title: string;
   readonly scan: string;
@@ -39,6 +43,11 @@ const en: PageText = {
   achievementHint: "The achievement's web address, for example https://centre.example/achievements/data-101",
   issuerLabel: "Any credential from this centre",
   issuerHint: "The centre's identifier, for example did:web:centre.example",
+  responseModeLabel: "The wallet's answer",
+  responseModePlain: "Sent over HTTPS (any wallet)",
+  responseModeEncrypted: "Also encrypted for this request alone (direct_post.jwt)",
+  responseModeHint:
+    "An encrypted answer can be opened only by this centre. Choose it for wallets that support it, such as EU wallets.",
   create: "Create the request",
   title: "Credential request",
   scan: "Ask the learner to scan this code with their wallet app.",
@@ -67,6 +76,10 @@ const zh: PageText = {
   achievementHint: "成就的网址，例如 https://centre.example/achievements/data-101",
   issuerLabel: "此中心颁发的任何证书",
   issuerHint: "中心的标识符，例如 did:web:centre.example",
+  responseModeLabel: "钱包的应答方式",
+  responseModePlain: "通过 HTTPS 发送（所有钱包均可）",
+  responseModeEncrypted: "另外仅为本次请求加密（direct_post.jwt）",
+  responseModeHint: "加密的应答只有本中心能够打开。若钱包支持（例如欧盟钱包），请选择此项。",
   create: "创建请求",
   title: "证书请求",
   scan: "请学习者用钱包应用扫描此二维码。",
@@ -96,6 +109,11 @@ const fr: PageText = {
   achievementHint: "L'adresse web de la réussite, par exemple https://centre.example/achievements/data-101",
   issuerLabel: "Toute attestation de ce centre",
   issuerHint: "L'identifiant du centre, par exemple did:web:centre.example",
+  responseModeLabel: "La réponse du portefeuille",
+  responseModePlain: "Envoyée par HTTPS (tout portefeuille)",
+  responseModeEncrypted: "Chiffrée en plus pour cette seule demande (direct_post.jwt)",
+  responseModeHint:
+    "Seul ce centre peut ouvrir une réponse chiffrée. Choisissez-la pour les portefeuilles qui le permettent, comme les portefeuilles européens.",
   create: "Créer la demande",
   title: "Demande d'attestation",
   scan: "Demandez à l'apprenant de scanner ce code avec l'application de son portefeuille.",
@@ -126,6 +144,11 @@ const es: PageText = {
   achievementHint: "La dirección web del logro, por ejemplo https://centre.example/achievements/data-101",
   issuerLabel: "Cualquier credencial de este centro",
   issuerHint: "El identificador del centro, por ejemplo did:web:centre.example",
+  responseModeLabel: "La respuesta de la cartera digital",
+  responseModePlain: "Enviada por HTTPS (cualquier cartera)",
+  responseModeEncrypted: "Además cifrada solo para esta solicitud (direct_post.jwt)",
+  responseModeHint:
+    "Solo este centro puede abrir una respuesta cifrada. Elíjala para las carteras que lo admiten, como las carteras europeas.",
   create: "Crear la solicitud",
   title: "Solicitud de credencial",
   scan: "Pida al estudiante que escanee este código con la aplicación de su billetera.",
@@ -154,6 +177,11 @@ const ar: PageText = {
   achievementHint: "عنوان الإنجاز على الويب، مثل https://centre.example/achievements/data-101",
   issuerLabel: "أي شهادة من هذا المركز",
   issuerHint: "معرّف المركز، مثل did:web:centre.example",
+  responseModeLabel: "رد المحفظة الرقمية",
+  responseModePlain: "يُرسَل عبر HTTPS (أي محفظة)",
+  responseModeEncrypted: "ومشفّر أيضًا لهذا الطلب وحده (direct_post.jwt)",
+  responseModeHint:
+    "لا يستطيع فتح الرد المشفّر إلا هذا المركز. اختره للمحافظ التي تدعمه، مثل المحافظ الأوروبية.",
   create: "إنشاء الطلب",
   title: "طلب شهادة",
   scan: "اطلب من المتعلم مسح هذا الرمز بتطبيق محفظته.",
@@ -182,6 +210,11 @@ const sw: PageText = {
   achievementHint: "Anwani ya wavuti ya mafanikio, kwa mfano https://centre.example/achievements/data-101",
   issuerLabel: "Cheti chochote kutoka kituo hiki",
   issuerHint: "Kitambulisho cha kituo, kwa mfano did:web:centre.example",
+  responseModeLabel: "Jibu la pochi ya kidijitali",
+  responseModePlain: "Linatumwa kupitia HTTPS (pochi yoyote)",
+  responseModeEncrypted: "Pia limesimbwa kwa ajili ya ombi hili pekee (direct_post.jwt)",
+  responseModeHint:
+    "Jibu lililosimbwa linaweza kufunguliwa na kituo hiki pekee. Lichague kwa pochi zinazoliwezesha, kama pochi za Ulaya.",
   create: "Unda ombi",
   title: "Ombi la cheti",
   scan: "Mwombe mwanafunzi achanganue msimbo huu kwa programu ya pochi yake.",

@@ -6,7 +6,7 @@
  * (page-style.ts).
  */
 import { textFor } from "@learnbridge/credentials";
-import type { PresentationRequestView } from "@learnbridge/exchange";
+import type { PresentationRequestView, ResponseMode } from "@learnbridge/exchange";
 import { explainReport, RTL_LANGUAGES, type Translate } from "@learnbridge/i18n";
 import QRCode from "qrcode";
 import { REQUEST_PAGE_STYLE } from "./page-style.ts";
@@ -60,8 +60,31 @@ ${body}
 `;
 }
 
-/** The form that creates a request: an achievement's URL, or a centre's DID. */
-export function newRequestPage(language: string, action: string): string {
+/** How the form offers the response modes: which one is chosen at first, and whether encryption is there. */
+export interface ResponseModeChoice {
+  readonly responseMode: ResponseMode;
+  readonly encryption: boolean;
+}
+
+function responseModeField(text: PageText, choice: ResponseModeChoice): string {
+  if (!choice.encryption) return "";
+  const option = (value: ResponseMode, label: string) =>
+    `<option value="${value}"${choice.responseMode === value ? " selected" : ""}>${escapeHtml(label)}</option>`;
+  return `<p><label for="responseMode">${escapeHtml(text.responseModeLabel)}</label>
+<select id="responseMode" name="responseMode" aria-describedby="responseMode-hint">
+${option("direct_post", text.responseModePlain)}
+${option("direct_post.jwt", text.responseModeEncrypted)}
+</select>
+<small id="responseMode-hint">${escapeHtml(text.responseModeHint)}</small></p>
+`;
+}
+
+/** The form that creates a request: an achievement's URL, or a centre's DID; and how the wallet answers. */
+export function newRequestPage(
+  language: string,
+  action: string,
+  choice: ResponseModeChoice = { responseMode: "direct_post", encryption: false },
+): string {
   const text = pageText(language);
   return layout(
     language,
@@ -74,7 +97,7 @@ export function newRequestPage(language: string, action: string): string {
 <p><label for="issuer">${escapeHtml(text.issuerLabel)}</label>
 <input id="issuer" name="issuer" type="text" dir="ltr" aria-describedby="issuer-hint">
 <small id="issuer-hint">${escapeHtml(text.issuerHint)}</small></p>
-<p><button type="submit">${escapeHtml(text.create)}</button></p>
+${responseModeField(text, choice)}<p><button type="submit">${escapeHtml(text.create)}</button></p>
 </form>`,
   );
 }

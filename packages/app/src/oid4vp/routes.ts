@@ -1,8 +1,8 @@
 /**
  * The OpenID4VP 1.0 verifier's HTTP face. Employers (people or HR systems) create presentation requests
  * and read their results with the read token; wallets fetch the signed request object and post their
- * answer to the response URI (`direct_post`, form-encoded). Creation and the wallet's side are public, like
- * every verification here; only a result needs the token.
+ * answer to the response URI (`direct_post`, form-encoded, or `direct_post.jwt`: a JWE in `response`).
+ * Creation and the wallet's side are public, like every verification here; only a result needs the token.
  */
 import { LearnbridgeError } from "@learnbridge/core";
 import {
@@ -69,6 +69,8 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
     signer: () => deps.keys.signer(),
     responseUri: `${base}${OID4VP_PATHS_OF.response}`,
     requestUriOf: (id) => `${base}${OID4VP_PATHS_OF.requests}/${id}/request-object`,
+    ...(options.vault ? { vault: options.vault } : {}),
+    ...(options.responseMode ? { responseMode: options.responseMode } : {}),
     verifier: deps.verifierOptions,
     clock: deps.clock,
     ...(options.requestTtlMs !== undefined ? { requestTtlMs: options.requestTtlMs } : {}),
@@ -77,6 +79,11 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   });
   const { i18n } = deps;
   const resultUrl = (id: string) => `${base}${OID4VP_PATHS_OF.requests}/${id}`;
+  const formPage = (language: string) =>
+    newRequestPage(language, `${base}${OID4VP_PATHS_OF.requests}`, {
+      responseMode: options.responseMode ?? "direct_post",
+      encryption: Boolean(options.vault),
+    });
   const pageUrl = (id: string, token: string) => `${resultUrl(id)}/page?token=${encodeURIComponent(token)}`;
   // The employer's language: the one asked for now, else the one they made the request in.
   // `Accept-Language: *` (what Node's and Miniflare's fetch send by default) names no language.
@@ -90,13 +97,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       .use(OID4VP_PATHS_OF.response, publicCors())
       .use(`${OID4VP_PATHS_OF.requests}/:id/request-object`, publicCors())
       .use(`${OID4VP_PATHS_OF.requests}/:id/qr.svg`, publicCors())
-      .get(OID4VP_PATHS_OF.start, async (c) =>
-        c.html(
-          newRequestPage(c.get("language"), `${base}${OID4VP_PATHS_OF.requests}`),
-          200,
-          await pageHeaders(),
-        ),
-      )
+      .get(OID4VP_PATHS_OF.start, async (c) => c.html(formPage(c.get("language")), 200, await pageHeaders()))
       .post(OID4VP_PATHS_OF.requests, async (c) => {
         const { fields, form } = await readFields(c);
         const text = (name: string) => {
@@ -115,12 +116,14 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
           const dcqlQuery = fields.dcql_query ?? fields.dcqlQuery;
           const achievement = text("achievement");
           const issuer = text("issuer");
+          const responseMode = text("responseMode");
           const { request, readToken } = await requests.create({
             ...(dcqlQuery !== undefined
               ? { dcqlQuery: form && typeof dcqlQuery === "string" ? parseJson(dcqlQuery) : dcqlQuery }
               : {}),
             ...(achievement !== undefined ? { achievement } : {}),
             ...(issuer !== undefined ? { issuer } : {}),
+            ...(responseMode !== undefined ? { responseMode } : {}),
             language: c.get("language"),
             ...(typeof expiresIn === "number" ? { ttlMs: expiresIn * 1000 } : {}),
           });
@@ -140,7 +143,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
           if (!form || !(error instanceof LearnbridgeError) || error.code === "INTERNAL") throw error;
           // A person filled the form: show it again with the reason, in their language.
           const reason = `${i18n.getFixedT(c.get("language"))(`error.${error.code}`)} ${error.message}`;
-          const page = newRequestPage(c.get("language"), `${base}${OID4VP_PATHS_OF.requests}`).replace(
+          const page = formPage(c.get("language")).replace(
             "<form ",
             `<p role="alert">${escapeHtml(reason)}</p>\n<form `,
           );
@@ -191,6 +194,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
             vpToken: fields.vp_token,
             error: fields.error,
             errorDescription: fields.error_description,
+            response: fields.response,
           });
         } catch (error) {
           if (!(error instanceof LearnbridgeError) || error.code === "INTERNAL") throw error;

@@ -2,7 +2,8 @@
  * Test support for the OpenID4VP routes: the test centre with a presentation request store (it issues the
  * credentials and verifies the answers), a learner's wallet key (did:key), and the wallet's side of the
  * protocol done by hand from the specification: fetch the request object, sign a presentation bound to its
- * nonce and client id, post it form-encoded.
+ * nonce and client id, post it form-encoded (`direct_post`), or encrypted to the request's key in `response`
+ * (`direct_post.jwt`).
  */
 import { type Clock, createSigner, fromBase64Url, fromUtf8, generateKeyPair } from "@learnbridge/core";
 import {
@@ -12,7 +13,14 @@ import {
   signPresentationJwt,
   type VerifierOptions,
 } from "@learnbridge/credentials";
-import { MemoryPresentationRequestStore } from "@learnbridge/exchange";
+import {
+  encryptResponse,
+  MemoryPresentationRequestStore,
+  type ResponseEnc,
+  type ResponseEncryptionJwk,
+  type ResponseMode,
+} from "@learnbridge/exchange";
+import { createKeyVault } from "@learnbridge/issuer";
 import { createCentreApp } from "../app.ts";
 import {
   CENTRE_DID,
@@ -34,7 +42,9 @@ export function movableClock(start = NOW) {
 }
 
 /** The test centre, with the verifier's routes on and its store at hand. */
-export async function verifierCentre(options: { clock?: Clock; resultTtlMs?: number } = {}) {
+export async function verifierCentre(
+  options: { clock?: Clock; resultTtlMs?: number; responseMode?: ResponseMode } = {},
+) {
   const clock = options.clock ?? (() => NOW);
   const centre = await testCentre({ clock });
   const store = new MemoryPresentationRequestStore();
@@ -49,6 +59,8 @@ export async function verifierCentre(options: { clock?: Clock; resultTtlMs?: num
       return { ok: true, value: await response.json() };
     },
   };
+  // Its own master key, as a centre has: the vault seals each encrypted request's key in the store.
+  const vault = await createKeyVault(crypto.getRandomValues(new Uint8Array(32)));
   const app = createCentreApp({
     publicUrl: CENTRE_URL,
     keys: centre.keys,
@@ -64,9 +76,14 @@ export async function verifierCentre(options: { clock?: Clock; resultTtlMs?: num
     jobRunner: centre.jobRunner,
     verifier,
     clock,
-    oid4vp: { store, ...(options.resultTtlMs ? { resultTtlMs: options.resultTtlMs } : {}) },
+    oid4vp: {
+      store,
+      vault,
+      ...(options.resultTtlMs ? { resultTtlMs: options.resultTtlMs } : {}),
+      ...(options.responseMode ? { responseMode: options.responseMode } : {}),
+    },
   });
-  return { ...centre, app, store, verifier };
+  return { ...centre, app, store, vault, verifier };
 }
 
 /** A learner's wallet key: an Ed25519 did:key and its signer. */
@@ -86,6 +103,7 @@ export interface CreatedRequest {
   clientId: string;
   requestUri: string;
   walletLink: string;
+  responseMode: ResponseMode;
   readToken: string;
   resultUrl: string;
   pageUrl: string;
@@ -181,6 +199,29 @@ export function postAnswer(centre: VerifierCentre, responseUri: string, fields: 
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     }),
   );
+}
+
+/** The request's encryption key from its request object's client_metadata (direct_post.jwt), if any. */
+export function responseKeyOf(claims: Record<string, unknown>): ResponseEncryptionJwk | undefined {
+  const metadata = claims.client_metadata as { jwks?: { keys?: ResponseEncryptionJwk[] } } | undefined;
+  return metadata?.jwks?.keys?.[0];
+}
+
+/**
+ * An encrypted Authorization Response (direct_post.jwt): the fields (vp_token as an object, state) as the
+ * payload of a JWE to the request's key, posted as `response`. `header` rewrites the JWE's protected header
+ * to provoke a refusal.
+ */
+export async function postEncryptedAnswer(
+  centre: VerifierCentre,
+  claims: Record<string, unknown>,
+  fields: Record<string, unknown>,
+  options: { enc?: ResponseEnc; jwk?: ResponseEncryptionJwk; extra?: Record<string, unknown> } = {},
+) {
+  const jwk = options.jwk ?? responseKeyOf(claims);
+  if (!jwk) throw new Error("the request object names no encryption key");
+  const response = await encryptResponse(fields, { jwk, enc: options.enc ?? "A256GCM" });
+  return postAnswer(centre, String(claims.response_uri), { response, ...options.extra });
 }
 
 /** Reads the result with the read token (or another, or none). */

@@ -11,6 +11,11 @@ export interface HttpBenchOptions {
   /** Timed seconds per route and connection count, after `warmupSeconds` of the same load. */
   readonly seconds: number;
   readonly warmupSeconds: number;
+  /**
+   * Instead of timed runs, exactly this many requests per route and connection count (warm-up: one per
+   * connection): a run that must see answers however loaded the machine, as the smoke test's.
+   */
+  readonly requests?: number;
   readonly connections: readonly number[];
   readonly bulk: { readonly count: number; readonly connections: number };
   readonly onProgress?: (text: string) => void;
@@ -176,8 +181,13 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       for (const connections of options.connections) {
         progress(`${route.label} at ${connections} connection(s)`);
         const load = { ...route, connections };
-        await runLoad({ ...load, seconds: options.warmupSeconds });
-        const result = await runLoad({ ...load, seconds: options.seconds });
+        const counted = options.requests !== undefined;
+        await runLoad(
+          counted ? { ...load, amount: connections } : { ...load, seconds: options.warmupSeconds },
+        );
+        const result = await runLoad(
+          counted ? { ...load, amount: options.requests } : { ...load, seconds: options.seconds },
+        );
         rows.push({ id: route.id, label: route.label, connections, result });
       }
     }

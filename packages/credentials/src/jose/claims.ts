@@ -3,6 +3,7 @@
  * signed it (`issuer` / `holder`), the JWT time claims (`exp`, `nbf`, `iat`: the signature's own lifetime,
  * not the credential's `validFrom`/`validUntil`), and the verifier binding of presentations (`nonce`, `aud`).
  */
+import { type Clock, systemClock } from "@learnbridge/core";
 import { err, type Outcome, ok } from "../verify/report.ts";
 import { isJsonObject } from "./compact-jws.ts";
 import type { SecuredKind } from "./media-types.ts";
@@ -27,6 +28,29 @@ export function signingPartyOf(
     return err("FIELD_INVALID", `\`${field}\` must be a URL or an object with an \`id\``, { field });
   }
   return ok(id);
+}
+
+/** What a verifier expects of the claims that describe the JWT itself (the JWT verifiers' options fit). */
+export interface JwtClaimExpectations {
+  /** Evaluates `exp`/`nbf`/`iat`; defaults to the system clock. */
+  readonly clock?: Clock;
+  /** Allowed clock skew for the time claims, in seconds (default 60). */
+  readonly clockToleranceSeconds?: number;
+  /** This verifier's identifier, which `aud` must name when present. */
+  readonly audience?: string;
+}
+
+/** The time claims, then `aud`, then `nonce` (when a challenge was issued): the first that fails, or ok. */
+export function checkJwtClaims(
+  payload: Record<string, unknown>,
+  expected: JwtClaimExpectations,
+  nonce: string | undefined,
+): Outcome<void> {
+  const now = (expected.clock ?? systemClock)();
+  const time = checkTimeClaims(payload, now, expected.clockToleranceSeconds ?? 60);
+  if (!time.ok) return time;
+  const audience = checkAudience(payload, expected.audience);
+  return audience.ok ? checkNonce(payload, nonce) : audience;
 }
 
 /** Checks `exp`, `nbf` and `iat` (NumericDate seconds) against `now`, allowing `toleranceSeconds` of skew. */

@@ -5,26 +5,16 @@
  * The same rules as `vp+jwt` apply where they can: algorithm allowlist, a key authorised for the purpose,
  * its controller bound to `iss` and to the document's holder/issuer, time claims, `nonce` and `aud`.
  */
-import { isAbsoluteUri, systemClock, verifySignature } from "@learnbridge/core";
+import { isAbsoluteUri } from "@learnbridge/core";
 import { parseDid, splitFragment } from "../did/did-syntax.ts";
-import type { ProofPurpose } from "../verify/key-resolver.ts";
 import { err, type Outcome, ok } from "../verify/report.ts";
-import { checkAudience, checkNonce, checkTimeClaims, signingPartyOf } from "./claims.ts";
+import { checkJwtClaims, signingPartyOf } from "./claims.ts";
 import { isJsonObject, type JoseHeader, parseCompactJws } from "./compact-jws.ts";
+import { acceptedAlgorithm, verifyJwsSignature } from "./jws-signature.ts";
 import { normaliseMediaType, type SecuredKind } from "./media-types.ts";
 import { credentialFromJwtClaims, presentationFromJwtClaims } from "./vcdm11-claims.ts";
-import {
-  ALGORITHMS,
-  resolveVerificationMethod,
-  type VerifiedJwt,
-  type VerifyCredentialJwtOptions,
-  type VerifyPresentationJwtOptions,
-} from "./verify.ts";
+import type { VerifiedJwt, VerifyCredentialJwtOptions, VerifyPresentationJwtOptions } from "./verify.ts";
 
-const PURPOSE: Record<SecuredKind, ProofPurpose> = {
-  credential: "assertionMethod",
-  presentation: "authentication",
-};
 const CLAIM: Record<SecuredKind, "vc" | "vp"> = { credential: "vc", presentation: "vp" };
 
 /**
@@ -72,10 +62,10 @@ async function verifyVcdm11Jwt(
     throw new TypeError("verify: options.resolveKey is required");
   const parsed = parseCompactJws(jwt, options.maxLength);
   if (!parsed.ok) return parsed;
-  const { header, payload, signingInput, signature } = parsed.value;
+  const { header, payload } = parsed.value;
 
-  const algorithm = ALGORITHMS.get(header.alg);
-  if (!algorithm) return err("JWT_ALG_UNSUPPORTED", `alg ${header.alg} is not accepted`, { alg: header.alg });
+  const algorithm = acceptedAlgorithm(header);
+  if (!algorithm.ok) return algorithm;
   const typed = checkTypeHeaders(header);
   if (!typed.ok) return typed;
   const other = CLAIM[kind === "credential" ? "presentation" : "credential"];
@@ -90,18 +80,9 @@ async function verifyVcdm11Jwt(
   const keyId = keyIdOf(header.kid, payload.iss);
   if (!keyId.ok) return keyId;
 
-  const resolved = await resolveVerificationMethod(options.resolveKey, keyId.value, PURPOSE[kind]);
-  if (!resolved.ok) return resolved;
-  const method = resolved.value;
-  if (method.publicKey.algorithm !== algorithm) {
-    return err(
-      "JWT_ALG_UNSUPPORTED",
-      `alg ${header.alg} does not fit the ${method.publicKey.algorithm} key ${method.id}`,
-    );
-  }
-  if (!(await verifySignature(method.publicKey, signingInput, signature))) {
-    return err("PROOF_INVALID", "the JWS signature does not verify", { verificationMethod: method.id });
-  }
+  const verified = await verifyJwsSignature(parsed.value, keyId.value, kind, options.resolveKey);
+  if (!verified.ok) return verified;
+  const method = verified.value;
 
   // `iss` is who signed (VCDM 1.1 §6.3.1); the document may name that party too. Both must control the key.
   const field = kind === "credential" ? "issuer" : "holder";
@@ -117,14 +98,8 @@ async function verifyVcdm11Jwt(
       );
     }
   }
-  const now = (options.clock ?? systemClock)();
-  for (const check of [
-    checkTimeClaims(payload, now, options.clockToleranceSeconds ?? 60),
-    checkAudience(payload, options.audience),
-    checkNonce(payload, nonce),
-  ]) {
-    if (!check.ok) return check;
-  }
+  const claims = checkJwtClaims(payload, options, nonce);
+  if (!claims.ok) return claims;
   return ok({ header, payload: mapped.value, verificationMethod: method.id, controller: method.controller });
 }
 

@@ -9,17 +9,12 @@
  * the Workers size limit. did-jwt's `verifyJWT` also resolves DIDs its own way and decodes leniently (nested
  * `cty: JWT`, no size cap) where we need our KeyResolver and strict parsing.
  */
-import {
-  type Clock,
-  isAbsoluteUri,
-  type SignatureAlgorithm,
-  systemClock,
-  verifySignature,
-} from "@learnbridge/core";
-import type { KeyResolver, ProofPurpose, ResolvedVerificationMethod } from "../verify/key-resolver.ts";
+import { type Clock, isAbsoluteUri } from "@learnbridge/core";
+import type { KeyResolver } from "../verify/key-resolver.ts";
 import { err, type Outcome, ok } from "../verify/report.ts";
-import { checkAudience, checkNonce, checkTimeClaims, signingPartyOf } from "./claims.ts";
+import { checkJwtClaims, signingPartyOf } from "./claims.ts";
 import { type JoseHeader, parseCompactJws } from "./compact-jws.ts";
+import { acceptedAlgorithm, verifyJwsSignature } from "./jws-signature.ts";
 import { JOSE_TYPES, normaliseMediaType, type SecuredKind } from "./media-types.ts";
 
 /** What a verified JWT yields: its header, the credential or presentation, and the key that signed it. */
@@ -48,19 +43,6 @@ export interface VerifyPresentationJwtOptions extends VerifyCredentialJwtOptions
   /** The challenge this verifier issued; the `nonce` claim must equal it. Omit only when no challenge was issued. */
   readonly nonce?: string;
 }
-
-/** The JWS `alg` values accepted, and the key algorithm each needs. */
-// `Ed25519` is the fully-specified name of RFC 9864; `EdDSA` is what most libraries still emit.
-export const ALGORITHMS = new Map<string, SignatureAlgorithm>([
-  ["EdDSA", "EdDSA"],
-  ["Ed25519", "EdDSA"],
-  ["ES256", "ES256"],
-]);
-
-const PURPOSE: Record<SecuredKind, ProofPurpose> = {
-  credential: "assertionMethod",
-  presentation: "authentication",
-};
 
 /** Verifies an `application/vc+jwt` credential; the key must be an assertionMethod of the `issuer`. */
 export function verifyCredentialJwt(
@@ -91,10 +73,10 @@ async function verifySecuredJwt(
     throw new TypeError("verify: options.resolveKey is required");
   const parsed = parseCompactJws(jwt, options.maxLength);
   if (!parsed.ok) return parsed;
-  const { header, payload, signingInput, signature } = parsed.value;
+  const { header, payload } = parsed.value;
 
-  const algorithm = ALGORITHMS.get(header.alg);
-  if (!algorithm) return err("JWT_ALG_UNSUPPORTED", `alg ${header.alg} is not accepted`, { alg: header.alg });
+  const algorithm = acceptedAlgorithm(header);
+  if (!algorithm.ok) return algorithm;
   const typed = checkTypeHeaders(header, kind);
   if (!typed.ok) return typed;
   const { kid } = header;
@@ -110,18 +92,9 @@ async function verifySecuredJwt(
   const party = signingPartyOf(payload, kind);
   if (!party.ok) return party;
 
-  const resolved = await resolveVerificationMethod(options.resolveKey, kid, PURPOSE[kind]);
-  if (!resolved.ok) return resolved;
-  const method = resolved.value;
-  if (method.publicKey.algorithm !== algorithm) {
-    return err(
-      "JWT_ALG_UNSUPPORTED",
-      `alg ${header.alg} does not fit the ${method.publicKey.algorithm} key ${kid}`,
-    );
-  }
-  if (!(await verifySignature(method.publicKey, signingInput, signature))) {
-    return err("PROOF_INVALID", "the JWS signature does not verify", { verificationMethod: method.id });
-  }
+  const verified = await verifyJwsSignature(parsed.value, kid, kind, options.resolveKey);
+  if (!verified.ok) return verified;
+  const method = verified.value;
 
   if (party.value !== undefined && method.controller !== party.value) {
     return err(
@@ -141,14 +114,8 @@ async function verifySecuredJwt(
       expected: signerId,
     });
   }
-  const now = (options.clock ?? systemClock)();
-  for (const check of [
-    checkTimeClaims(payload, now, options.clockToleranceSeconds ?? 60),
-    checkAudience(payload, options.audience),
-    checkNonce(payload, nonce),
-  ]) {
-    if (!check.ok) return check;
-  }
+  const claims = checkJwtClaims(payload, options, nonce);
+  if (!claims.ok) return claims;
   return ok({ header, payload, verificationMethod: method.id, controller: method.controller });
 }
 
@@ -171,21 +138,4 @@ function checkTypeHeaders(header: JoseHeader, kind: SecuredKind): Outcome<void> 
     return err("JWT_TYP_INVALID", `cty must be ${expected.cty}`, { cty: header.cty });
   }
   return ok(undefined);
-}
-
-/** Calls the key resolver; a resolver that throws becomes a DID_RESOLUTION_FAILED outcome. */
-export async function resolveVerificationMethod(
-  resolveKey: KeyResolver,
-  kid: string,
-  purpose: ProofPurpose,
-): Promise<Outcome<ResolvedVerificationMethod>> {
-  try {
-    return await resolveKey(kid, { purpose });
-  } catch (cause) {
-    // A resolver should answer with an Outcome; one that throws must still not make the verifier throw.
-    return err(
-      "DID_RESOLUTION_FAILED",
-      `resolving ${kid} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
-  }
 }

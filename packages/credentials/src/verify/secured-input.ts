@@ -10,6 +10,8 @@ export type SecuredInput =
   | { readonly securedBy: "vc-jose"; readonly jwt: string };
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** True for text shaped as a compact JWS (surrounding white space allowed); nothing is decoded or verified. */
+export const looksLikeCompactJws = (text: string): boolean => COMPACT_JWS.test(text.trim());
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -18,7 +20,7 @@ export function readSecuredInput(input: unknown): Outcome<SecuredInput> {
   let value = input;
   if (typeof value === "string") {
     const text = value.trim();
-    if (COMPACT_JWS.test(text)) return ok({ securedBy: "vc-jose", jwt: text });
+    if (looksLikeCompactJws(text)) return ok({ securedBy: "vc-jose", jwt: text });
     try {
       value = JSON.parse(text);
     } catch {

@@ -4,6 +4,7 @@
  */
 import { type ErrorCode, isAbsoluteUri, parseXsdDateTime } from "@learnbridge/core";
 import { CONTEXT_URLS } from "../contexts/index.ts";
+import { type PresentedCredentialOptions, presentedCredentialProblems } from "./presented-credentials.ts";
 
 export interface StructureProblem {
   readonly code: ErrorCode;
@@ -105,8 +106,14 @@ export function credentialStructureProblems(document: unknown): StructureProblem
   return problems;
 }
 
-/** Every structural problem of a presentation (its credentials are checked on their own). */
-export function presentationStructureProblems(document: unknown): StructureProblem[] {
+/**
+ * Every structural problem of a presentation, including entries of `verifiableCredential` it cannot carry
+ * (each credential it can carry is checked on its own).
+ */
+export function presentationStructureProblems(
+  document: unknown,
+  options: PresentedCredentialOptions = {},
+): StructureProblem[] {
   if (!isObject(document))
     return [{ code: "FIELD_INVALID", path: "", message: "a presentation must be a JSON object" }];
   const problems: StructureProblem[] = [];
@@ -116,11 +123,7 @@ export function presentationStructureProblems(document: unknown): StructureProbl
     const holderId = isObject(document.holder) ? document.holder.id : document.holder;
     if (!isAbsoluteUri(holderId)) add("URL_INVALID", "holder", "holder must be a URL");
   }
-  asArray(document.verifiableCredential).forEach((vc, i) => {
-    if (!isObject(vc) && typeof vc !== "string") {
-      add("FIELD_INVALID", `verifiableCredential[${i}]`, "must be a credential object");
-    }
-  });
+  problems.push(...presentedCredentialProblems(document, options));
   return problems;
 }
 

@@ -163,3 +163,85 @@ describe("verifyPresentation", () => {
     expect(report.verified).toBe(false);
   });
 });
+
+describe("verifyPresentation: entries a presentation cannot carry", () => {
+  const failed = (report: VerificationReport) =>
+    report.checks.filter((c) => c.outcome === "fail").map((c) => `${c.name}:${c.code}`);
+  const problemsOf = (report: VerificationReport) =>
+    (report.checks[0]?.data?.problems as { path: string; code: string }[] | undefined)?.map(
+      (p) => `${p.path}:${p.code}`,
+    );
+
+  it("a bare vc+jwt in a VC 2.0 vp+jwt: CREDENTIAL_NOT_ENVELOPED, and no vocabulary failure", async () => {
+    const { learner, credential } = await learnerWithCredential("jwt_vc");
+    const bare = decodeEnvelope(credential);
+    const sign = (entry: unknown) =>
+      signPresentationJwt(presentationOf(learner, entry), {
+        signer: createSigner(learner.pair, learner.keyId),
+      });
+    // Baseline: the same credential, enveloped, verifies; so only the wrapping can fail below.
+    expect((await verifyPresentation(await sign(credential), { clock: () => NOW })).verified).toBe(true);
+
+    const report = await verifyPresentation(await sign(bare), { clock: () => NOW });
+    expect(report.verified).toBe(false);
+    expect(failed(report)).toEqual(["structure:CREDENTIAL_NOT_ENVELOPED"]);
+    expect(problemsOf(report)).toEqual(["verifiableCredential[0]:CREDENTIAL_NOT_ENVELOPED"]);
+    expect(outcomes(report)).toMatchObject({ context: "pass:OK", proof: "pass:OK" });
+    // The credential itself is sound: the report says so, so that the fix is only the wrapping.
+    expect(report.credentials?.map((c) => c.verified)).toEqual([true]);
+  });
+
+  it("a Data Integrity presentation whose envelope was unwrapped: the proof is not run over it", async () => {
+    const { learner, credential } = await learnerWithCredential("jwt_vc");
+    const vp = await addDataIntegrityProof(presentationOf(learner, credential), {
+      signer: createSigner(learner.pair, learner.keyId),
+      proofPurpose: "authentication",
+      clock: () => NOW,
+    });
+    const unwrapped = { ...vp, verifiableCredential: [decodeEnvelope(credential)] };
+    const report = await verifyPresentation(unwrapped, { clock: () => NOW });
+    expect(failed(report)).toEqual(["structure:CREDENTIAL_NOT_ENVELOPED"]);
+    expect(outcomes(report)).toMatchObject({
+      context: "pass:OK",
+      proof: "skipped:SKIPPED_AFTER_FAILURE",
+    });
+  });
+
+  it("a bare JWT in a VC 1.1 presentation gets the same code", async () => {
+    const { learner, credential } = await learnerWithCredential("jwt_vc");
+    const vp = {
+      ...presentationOf(learner, decodeEnvelope(credential)),
+      "@context": ["https://www.w3.org/2018/credentials/v1"],
+      proof: { type: "DataIntegrityProof" },
+    };
+    const report = await verifyPresentation(vp, { clock: () => NOW });
+    expect(failed(report)).toEqual(["structure:CREDENTIAL_NOT_ENVELOPED"]);
+    expect(outcomes(report).context).toBe("pass:OK");
+  });
+
+  it.each([
+    ["a number", () => 42, "verifiableCredential[0]:FIELD_INVALID"],
+    ["a URL", () => "https://centre.example/credentials/1", "verifiableCredential[0]:FIELD_INVALID"],
+    ["a nested array", (c: Record<string, unknown>) => [c], "verifiableCredential[0]:FIELD_INVALID"],
+    [
+      "a credential without @context",
+      ({ "@context": _context, ...rest }: Record<string, unknown>) => rest,
+      "verifiableCredential[0].@context:CONTEXT_MISSING",
+    ],
+  ])("%s: one structure problem at its index, not a vocabulary failure", async (_name, entryOf, problem) => {
+    const { learner, credential } = await learnerWithCredential("ldp_vc");
+    const entry = entryOf(credential as Record<string, unknown>);
+    const jwt = await signPresentationJwt(presentationOf(learner, entry), {
+      signer: createSigner(learner.pair, learner.keyId),
+    });
+    const report = await verifyPresentation(jwt, { clock: () => NOW });
+    expect(report.verified).toBe(false);
+    expect(problemsOf(report)).toEqual([problem]);
+    expect(outcomes(report)).toMatchObject({ context: "pass:OK", proof: "pass:OK" });
+  });
+});
+
+/** The `vc+jwt` inside an EnvelopedVerifiableCredential: what a wallet sends when it forgets the envelope. */
+function decodeEnvelope(envelope: unknown): string {
+  return String((envelope as { id: string }).id).replace(/^data:application\/vc\+jwt,/, "");
+}

@@ -6,12 +6,17 @@
 import { toXsdDateTime } from "@learnbridge/core";
 import { verifyVcdm11PresentationJwt } from "../jose/vcdm11-jwt.ts";
 import { verifyPresentationJwt } from "../jose/verify.ts";
+import { withoutRefusedCredentials } from "./presented-credentials.ts";
 import { contextCheck, controllerCheck, dataIntegrityStep } from "./proof-step.ts";
 import { type Check, fail, pass, type VerificationReport } from "./report.ts";
 import { closeReport, structureCheck } from "./report-builder.ts";
 import { readSecuredInput } from "./secured-input.ts";
 import { presentationStructureProblems } from "./structure.ts";
-import { resolveVerifierOptions, type VerifierOptions } from "./verifier-options.ts";
+import {
+  type ResolvedVerifierOptions,
+  resolveVerifierOptions,
+  type VerifierOptions,
+} from "./verifier-options.ts";
 import { verifyResolved } from "./verify-credential.ts";
 import {
   isVcdm11PresentationJwt,
@@ -90,16 +95,22 @@ export async function verifyPresentation(
   }
   const securedBy = read.value.securedBy;
 
-  const structure = structureCheck(document, resolved.limits, presentationStructureProblems, "presentation");
+  const structure = structureCheck(
+    document,
+    resolved.limits,
+    (d) => presentationStructureProblems(d, { jwtVp: vcdm11 }),
+    "presentation",
+  );
   checks.push(structure.check);
   if (!structure.withinLimits) return finish(securedBy);
   const holder = idOf(document.holder);
   const holderId = typeof holder === "string" ? holder : undefined;
 
   if (securedBy === "data-integrity") {
-    const context = await contextCheck(document, resolved);
-    checks.push(context);
-    if (context.outcome === "pass") {
+    const context = await presentationContextCheck(document, resolved);
+    checks.push(context.check);
+    // The proof covers every entry, so it is checked only when the whole presentation reads as JSON-LD.
+    if (context.check.outcome === "pass" && context.whole) {
       const step = await dataIntegrityStep(
         document,
         {
@@ -118,7 +129,11 @@ export async function verifyPresentation(
     checks.push(fail("proof", "PROOF_MISSING", "the presentation carries no proof"));
   } else {
     // A VC 1.1 JWT presentation lists its credentials as JWS strings, which are not JSON-LD; each is checked on its own.
-    checks.push(await contextCheck(vcdm11 ? withoutCredentials(document) : document, resolved, "vc-jose"));
+    checks.push(
+      vcdm11
+        ? await contextCheck(withoutCredentials(document), resolved, "vc-jose")
+        : (await presentationContextCheck(document, resolved, "vc-jose")).check,
+    );
     if (signer) checks.push(controllerCheck("presentation", [signer], holderId ?? signer));
   }
 
@@ -134,6 +149,23 @@ export async function verifyPresentation(
     }
   }
   return finish(securedBy, document);
+}
+
+/**
+ * The context check of a presentation. When the whole does not read as JSON-LD and the structure check refused
+ * some entries (a bare JWT, text, a number), those are the likely cause and are reported there: the check
+ * then reads the rest, rather than blaming the vocabulary for them. `whole` says which was read.
+ */
+async function presentationContextCheck(
+  document: Record<string, unknown>,
+  resolved: ResolvedVerifierOptions,
+  securedBy?: "vc-jose",
+): Promise<{ check: Check; whole: boolean }> {
+  const check = await contextCheck(document, resolved, securedBy);
+  if (check.outcome === "pass") return { check, whole: true };
+  const rest = withoutRefusedCredentials(document);
+  if (rest.refused === 0) return { check, whole: true };
+  return { check: await contextCheck(rest.document, resolved, securedBy), whole: false };
 }
 
 /** Fails when a presented credential is about someone other than the holder who signed. */

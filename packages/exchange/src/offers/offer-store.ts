@@ -1,8 +1,8 @@
 /**
  * The port for credential offers. Every change of state is one conditional write, so that two wallets, two
  * protocols or two PIN guesses racing on one offer can never both win: a pre-authorized code is exchanged
- * once (and only while it is the offer's latest, unexpired code), an offer is redeemed once, and a PIN try is
- * counted before the PIN is compared.
+ * once (and only while it is unexpired and its offer open), an offer is redeemed once, and a PIN try is
+ * counted before the PIN is compared. An offer keeps its few newest pre-authorized codes, only as hashes.
  */
 import type { AuditEntry, AuditLog } from "@learnbridge/issuer";
 import type { CredentialOffer, OfferState } from "./offer.ts";
@@ -23,9 +23,18 @@ export interface PreAuthorizedCode {
   readonly at: string;
 }
 
+/** A pre-authorized code as the store keeps it, and whether it was exchanged. */
+export interface StoredPreAuthorizedCode {
+  /** SHA-256 (base64url) of the code. */
+  readonly hash: string;
+  readonly expiresAt: string;
+  /** When it was exchanged for an access token: it works once. */
+  readonly usedAt?: string;
+}
+
 /** What the token endpoint stores when it exchanges the pre-authorized code. */
 export interface OfferGrant {
-  /** The hash of the code being exchanged: it must be the offer's latest, unused and unexpired at `at`. */
+  /** The hash of the code being exchanged: it must be one of the offer's, unused and unexpired at `at`. */
   readonly preAuthorizedCodeHash: string;
   readonly accessTokenHash: string;
   readonly accessTokenExpiresAt: string;
@@ -50,12 +59,15 @@ export interface OfferStore {
   /** Newest first; at most `limit` (default 50, at most 500). */
   list(query?: OfferQuery): Promise<readonly CredentialOffer[]>;
   /**
-   * Binds a new pre-authorized code to an offered offer not expired at `code.at`; the code bound before stops
-   * working. False (binding nothing) when the offer is unknown, closed or expired.
+   * Adds a new pre-authorized code to an offered offer not expired at `code.at`; the codes bound before keep
+   * working, but the offer keeps only its `keep` newest (the oldest go first) and forgets those expired at
+   * `code.at`. False (binding nothing) when the offer is unknown, closed or expired, or the hash is taken.
    */
-  bindPreAuthorizedCode(id: string, code: PreAuthorizedCode): Promise<boolean>;
-  /** The offer whose latest pre-authorized code has this hash (used or not, expired or not). */
-  findByPreAuthorizedCode(codeHash: string): Promise<CredentialOffer | undefined>;
+  bindPreAuthorizedCode(id: string, code: PreAuthorizedCode, keep: number): Promise<boolean>;
+  /** The code with this hash (used or not, expired or not, while kept) and its offer. */
+  findByPreAuthorizedCode(
+    codeHash: string,
+  ): Promise<{ readonly offer: CredentialOffer; readonly code: StoredPreAuthorizedCode } | undefined>;
   /**
    * Counts one PIN try against an offered offer before the PIN is compared: the failures after this try, or
    * undefined when `limit` failures were counted already or the offer is not offered any more.
@@ -67,9 +79,10 @@ export interface OfferStore {
    */
   refundTxCodeTry(id: string): Promise<void>;
   /**
-   * Exchanges the pre-authorized code `grant.preAuthorizedCodeHash`: records the access token's hash (the
-   * token granted before stops working) and marks the code used, when the code is the offer's latest, unused
-   * and unexpired, and the offer is offered and unexpired, at `grant.at`. True when this call did it.
+   * Exchanges the pre-authorized code `grant.preAuthorizedCodeHash`: marks the code used and records the
+   * access token's hash (the token granted before, from whichever code, stops working), when the code is one
+   * of the offer's, unused and unexpired, and the offer is offered and unexpired, at `grant.at`. The offer's
+   * other codes keep working. True when this call did it.
    */
   grant(id: string, grant: OfferGrant): Promise<boolean>;
   /** The offer an access token (by its hash) was granted for. */
@@ -80,15 +93,28 @@ export interface OfferStore {
   revoke(id: string, at: string, audit?: AuditEntry): Promise<boolean>;
 }
 
+/** `keep` of `bindPreAuthorizedCode`: a programmer's mistake, not a request's. */
+function checkKeep(keep: number): void {
+  if (!Number.isSafeInteger(keep) || keep < 1) {
+    throw new TypeError("bindPreAuthorizedCode: keep must be a positive integer");
+  }
+}
+
 /** Options of the in-memory twin. */
 export interface MemoryOfferStoreOptions {
   /** Where audit entries go: the centre's (in-memory) audit log. */
   readonly audit?: AuditLog;
 }
 
+interface MemoryCode extends StoredPreAuthorizedCode {
+  readonly offerId: string;
+}
+
 /** The in-memory twin: every check-and-set happens before the first await, so it is atomic in one process. */
 export class MemoryOfferStore implements OfferStore {
   readonly #offers = new Map<string, CredentialOffer>();
+  /** By hash, in the order they were bound: the oldest of an offer come first. */
+  readonly #codes = new Map<string, MemoryCode>();
   readonly #audit: AuditLog | undefined;
 
   constructor(options: MemoryOfferStoreOptions = {}) {
@@ -120,23 +146,25 @@ export class MemoryOfferStore implements OfferStore {
       .map((o) => structuredClone(o));
   }
 
-  async bindPreAuthorizedCode(id: string, code: PreAuthorizedCode) {
+  async bindPreAuthorizedCode(id: string, code: PreAuthorizedCode, keep: number) {
+    checkKeep(keep);
     const offer = this.#offers.get(id);
-    if (offer?.state !== "offered" || offer.expiresAt <= code.at) return false;
-    const { preAuthorizedCodeUsedAt: _used, ...rest } = offer;
-    this.#offers.set(id, {
-      ...rest,
-      preAuthorizedCodeHash: code.hash,
-      preAuthorizedCodeExpiresAt: code.expiresAt,
-    });
+    if (offer?.state !== "offered" || offer.expiresAt <= code.at || this.#codes.has(code.hash)) return false;
+    for (const [hash, kept] of this.#codes) {
+      if (kept.offerId === id && kept.expiresAt <= code.at) this.#codes.delete(hash);
+    }
+    this.#codes.set(code.hash, { offerId: id, hash: code.hash, expiresAt: code.expiresAt });
+    const mine = [...this.#codes.values()].filter((kept) => kept.offerId === id);
+    for (const old of mine.slice(0, Math.max(0, mine.length - keep))) this.#codes.delete(old.hash);
     return true;
   }
 
   async findByPreAuthorizedCode(codeHash: string) {
-    for (const offer of this.#offers.values()) {
-      if (offer.preAuthorizedCodeHash === codeHash) return structuredClone(offer);
-    }
-    return undefined;
+    const found = this.#codes.get(codeHash);
+    const offer = found && this.#offers.get(found.offerId);
+    if (!found || !offer) return undefined;
+    const { offerId: _offer, ...code } = found;
+    return { offer: structuredClone(offer), code };
   }
 
   async takeTxCodeTry(id: string, limit: number) {
@@ -157,12 +185,11 @@ export class MemoryOfferStore implements OfferStore {
   async grant(id: string, grant: OfferGrant) {
     const offer = this.#offers.get(id);
     if (offer?.state !== "offered" || offer.expiresAt <= grant.at) return false;
-    if (offer.preAuthorizedCodeHash !== grant.preAuthorizedCodeHash) return false;
-    if (offer.preAuthorizedCodeUsedAt !== undefined) return false;
-    if ((offer.preAuthorizedCodeExpiresAt ?? "") <= grant.at) return false;
+    const code = this.#codes.get(grant.preAuthorizedCodeHash);
+    if (code?.offerId !== id || code.usedAt !== undefined || code.expiresAt <= grant.at) return false;
+    this.#codes.set(code.hash, { ...code, usedAt: grant.at });
     this.#offers.set(id, {
       ...offer,
-      preAuthorizedCodeUsedAt: grant.at,
       grantedAt: grant.at,
       accessTokenHash: grant.accessTokenHash,
       accessTokenExpiresAt: grant.accessTokenExpiresAt,

@@ -12,7 +12,9 @@
  *
  * The offer id is not the OID4VCI pre-authorized code: an offer lives for days (a learner may open the e-mail
  * late), a code for minutes (OID4VCI 1.0 §4.1.1 wants it short lived). Each fetch of the offer JSON mints a
- * fresh code that replaces the one before.
+ * fresh code, and the codes handed out before keep working until they expire, are used, or the offer is
+ * closed: a mail scanner or a second device that follows the link must not void the code the learner's
+ * wallet just received. The PIN, not the code's uniqueness, is what protects a leaked link.
  */
 import type { CredentialFormat } from "@learnbridge/credentials";
 
@@ -62,13 +64,7 @@ export interface CredentialOffer {
   /** Wrong PINs so far; at MAX_TX_CODE_FAILURES the offer is locked. */
   readonly txCodeFailures: number;
   readonly state: OfferState;
-  /** SHA-256 (base64url) of the pre-authorized code minted last, never the code; earlier ones are void. */
-  readonly preAuthorizedCodeHash?: string;
-  /** When that code stops working. */
-  readonly preAuthorizedCodeExpiresAt?: string;
-  /** When that code was exchanged for an access token: it works once. */
-  readonly preAuthorizedCodeUsedAt?: string;
-  /** When a pre-authorized code was last exchanged for an access token. */
+  /** When a pre-authorized code was last exchanged for an access token (the codes live in the OfferStore). */
   readonly grantedAt?: string;
   /** SHA-256 (base64url) of the access token, never the token. */
   readonly accessTokenHash?: string;
@@ -83,6 +79,13 @@ export interface CredentialOffer {
 
 /** How long a pre-authorized code works after it was minted, by default (never past the offer's end). */
 export const DEFAULT_PRE_AUTHORIZED_CODE_LIFETIME_MS = 10 * 60_000;
+
+/**
+ * How many pre-authorized codes an offer keeps; a new one beyond drops the oldest. The offer JSON is public,
+ * so without a cap anyone could grow the store by fetching it in a loop; five covers what fetches a real
+ * learner's link within a code's lifetime (a mail scanner, a link preview, the phone, a retry, a second device).
+ */
+export const MAX_LIVE_PRE_AUTHORIZED_CODES = 5;
 
 /** Wrong PINs after which an offer refuses every PIN, the right one too. */
 export const MAX_TX_CODE_FAILURES = 5;

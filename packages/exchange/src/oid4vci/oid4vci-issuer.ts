@@ -1,6 +1,7 @@
 /**
  * The OID4VCI 1.0 issuer of a centre, pre-authorized code flow. Each fetch of an offer's JSON mints a fresh
- * pre-authorized code (short lived, single use, stored hashed; it replaces the one before), the token
+ * pre-authorized code (short lived, single use, stored hashed; the offer's earlier codes keep working, up to
+ * the five newest, so a link preview or a second device never voids the learner's code), the token
  * endpoint exchanges a live code of a live offer (and its PIN) for a short-lived access token bound to that
  * offer, the nonce endpoint hands out single-use `c_nonce`s, and the credential endpoint checks the token and
  * the holder's key proofs, then redeems the offer to the holder's DID. Failures throw LearnbridgeErrors with
@@ -16,7 +17,11 @@ import {
   utf8,
 } from "@learnbridge/core";
 import type { CredentialOffer } from "../offers/offer.ts";
-import { DEFAULT_PRE_AUTHORIZED_CODE_LIFETIME_MS, MAX_TX_CODE_FAILURES } from "../offers/offer.ts";
+import {
+  DEFAULT_PRE_AUTHORIZED_CODE_LIFETIME_MS,
+  MAX_LIVE_PRE_AUTHORIZED_CODES,
+  MAX_TX_CODE_FAILURES,
+} from "../offers/offer.ts";
 import { checkOfferContext, type OfferContext } from "../offers/offer-context.ts";
 import { offerUnavailable, redeemOffer } from "../offers/redeem-offer.ts";
 import { txCodeMatches } from "../offers/tx-code.ts";
@@ -70,7 +75,7 @@ const hashPreAuthorizedCode = hashAccessToken;
 const codeGone = () =>
   fail(
     "GRANT_INVALID",
-    "the pre-authorized code is unknown, expired or replaced by a newer one: open the offer again",
+    `the pre-authorized code is unknown or expired (an offer keeps its ${MAX_LIVE_PRE_AUTHORIZED_CODES} newest): open the offer again`,
   );
 const codeUsed = () =>
   fail("GRANT_USED", "the pre-authorized code was used already (it works once): open the offer again");
@@ -107,12 +112,14 @@ export class Oid4vciIssuer {
     if (code.length > 128) throw codeGone();
     const { offers } = this.#o.context;
     const codeHash = await hashPreAuthorizedCode(code);
-    const offer = await offers.findByPreAuthorizedCode(codeHash);
-    if (!offer) throw codeGone();
+    const found = await offers.findByPreAuthorizedCode(codeHash);
+    if (!found) throw codeGone();
+    // After a redemption by any of its codes, every other code of the offer meets GRANT_USED here.
+    const { offer, code: stored } = found;
     const unavailable = offerUnavailable(offer, this.#now);
     if (unavailable) throw unavailable;
-    if (offer.preAuthorizedCodeUsedAt !== undefined) throw codeUsed();
-    if (Date.parse(offer.preAuthorizedCodeExpiresAt ?? "") <= this.#now.getTime()) throw codeGone();
+    if (stored.usedAt !== undefined) throw codeUsed();
+    if (Date.parse(stored.expiresAt) <= this.#now.getTime()) throw codeGone();
     const details = readAuthorizationDetails(
       params.authorization_details,
       offerConfigurationIds(offer, this.#publicUrl),
@@ -135,9 +142,8 @@ export class Oid4vciIssuer {
       const current = await offers.get(offer.id);
       const closed = current && offerUnavailable(current, now);
       if (closed) throw closed;
-      throw current?.preAuthorizedCodeHash === codeHash && current.preAuthorizedCodeUsedAt !== undefined
-        ? codeUsed()
-        : codeGone();
+      const again = await offers.findByPreAuthorizedCode(codeHash);
+      throw again?.code.usedAt !== undefined ? codeUsed() : codeGone();
     }
     return {
       access_token: accessToken,
@@ -149,8 +155,9 @@ export class Oid4vciIssuer {
 
   /**
    * Mints the pre-authorized code a wallet gets with the offer JSON: random, short lived (never past the
-   * offer's end), stored as a hash; the offer's earlier code stops working. GRANT_USED, GRANT_INVALID,
-   * OFFER_EXPIRED for an offer that cannot be redeemed any more.
+   * offer's end), stored as a hash; the offer's earlier codes keep working, but only its
+   * MAX_LIVE_PRE_AUTHORIZED_CODES newest are kept. GRANT_USED, GRANT_INVALID, OFFER_EXPIRED for an offer that
+   * cannot be redeemed any more.
    */
   async mintPreAuthorizedCode(offer: CredentialOffer): Promise<string> {
     const now = this.#now;
@@ -159,11 +166,15 @@ export class Oid4vciIssuer {
     const code = toBase64Url((this.#o.context.random ?? randomBytes)(32));
     const lifetime = this.#o.preAuthorizedCodeLifetimeMs ?? DEFAULT_PRE_AUTHORIZED_CODE_LIFETIME_MS;
     const expiresAt = Math.min(now.getTime() + lifetime, Date.parse(offer.expiresAt));
-    const bound = await this.#o.context.offers.bindPreAuthorizedCode(offer.id, {
-      hash: await hashPreAuthorizedCode(code),
-      expiresAt: toXsdDateTime(new Date(expiresAt)),
-      at: toXsdDateTime(now),
-    });
+    const bound = await this.#o.context.offers.bindPreAuthorizedCode(
+      offer.id,
+      {
+        hash: await hashPreAuthorizedCode(code),
+        expiresAt: toXsdDateTime(new Date(expiresAt)),
+        at: toXsdDateTime(now),
+      },
+      MAX_LIVE_PRE_AUTHORIZED_CODES,
+    );
     if (!bound) {
       const current = await this.#o.context.offers.get(offer.id);
       throw (

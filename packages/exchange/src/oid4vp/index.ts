@@ -40,17 +40,18 @@ export {
   type PresentationRequestStore,
   type PurgeReport,
   type Refusal,
+  type ResponseKey,
   type StoredRequestStatus,
 } from "./presentation-request-store.ts";
-export {
-  type NewPresentationRequest,
-  PresentationRequests,
-  type PresentationRequestsOptions,
-  type PresentationRequestView,
-  type PresentationResult,
-  type RequestStatus,
-  type WalletAnswer,
-} from "./presentation-requests.ts";
+export type {
+  NewPresentationRequest,
+  PresentationRequestsOptions,
+  PresentationRequestView,
+  PresentationResult,
+  RequestStatus,
+  WalletAnswer,
+} from "./presentation-request-types.ts";
+export { PresentationRequests } from "./presentation-requests.ts";
 export {
   type AuthorizationRequestParameters,
   CLIENT_ID_PREFIX,
@@ -63,6 +64,22 @@ export {
   VP_FORMATS_SUPPORTED,
   walletLink,
 } from "./request-object.ts";
+export {
+  createResponseKey,
+  type DecryptedResponse,
+  decryptResponse,
+  encryptResponse,
+  MAX_RESPONSE_JWE_LENGTH,
+  RESPONSE_ENC_VALUES,
+  RESPONSE_ENCRYPTION_ALG,
+  RESPONSE_MODES,
+  type ResponseEnc,
+  type ResponseEncryptionJwk,
+  type ResponseMode,
+  type ResponseProblem,
+  readResponseHeader,
+} from "./response-encryption.ts";
+export { type OpenedAnswer, ResponseKeys } from "./response-keys.ts";
 export {
   dcqlFromShorthand,
   OPEN_BADGE_CREDENTIAL_IRI,

@@ -5,6 +5,7 @@
  * Times are milliseconds since the epoch.
  */
 import type { DcqlQuery } from "./dcql.ts";
+import type { ResponseEncryptionJwk, ResponseMode } from "./response-encryption.ts";
 
 /** Where a request stands. `expired` is never stored: it is a pending request past `expiresAt`. */
 export type StoredRequestStatus = "pending" | "completed" | "failed";
@@ -14,6 +15,15 @@ export interface Refusal {
   readonly code: string;
   readonly message: string;
   readonly at: number;
+}
+
+/**
+ * The key of a request answered by `direct_post.jwt`: its public JWK as the request object publishes it
+ * (the `kid` is the request's id), and its private JWK sealed by the node's key vault (never in plain text).
+ */
+export interface ResponseKey {
+  readonly publicJwk: ResponseEncryptionJwk;
+  readonly sealedPrivateKey: string;
 }
 
 /** One presentation request and, once answered, its result. */
@@ -28,6 +38,10 @@ export interface PresentationRequestRecord {
   readonly query: DcqlQuery;
   /** The employer's language when the request was made: the default for explaining the result. */
   readonly language: string;
+  /** How the wallet must post its answer. */
+  readonly responseMode: ResponseMode;
+  /** With `direct_post.jwt`, while the request is pending: completing it forgets the key. */
+  readonly responseKey?: ResponseKey;
   readonly status: StoredRequestStatus;
   readonly createdAt: number;
   /** Answers are refused from then on. */
@@ -70,7 +84,7 @@ export interface PresentationRequestStore {
   anySeen(hashes: readonly string[], now: number): Promise<boolean>;
   /**
    * Atomically: if the request is pending, not expired at `now`, and none of the hashes was seen, stores the
-   * result and the hashes. Of two racing completions, exactly one is `done`.
+   * result and the hashes and forgets the response key. Of two racing completions, exactly one is `done`.
    */
   complete(id: string, completion: Completion, now: number): Promise<CompletionOutcome>;
   /** Notes why an answer was refused; only while the request is pending. */
@@ -114,8 +128,9 @@ export class MemoryPresentationRequestStore implements PresentationRequestStore 
     if (record.expiresAt <= now) return "expired";
     // No await between the checks and the writes: racing completions see each other's effects.
     if (this.#seen(completion.presentationHashes, now)) return "replayed";
+    const { responseKey: _forgotten, ...kept } = record;
     this.#requests.set(id, {
-      ...record,
+      ...kept,
       status: completion.status,
       completedAt: completion.completedAt,
       deleteAfter: completion.deleteAfter,

@@ -2,109 +2,41 @@
  * An employer's presentation requests, from creation to a result they can read and that is then deleted:
  * the OpenID4VP 1.0 verifier of a node. Creating one is public (anyone may verify); its result is readable
  * only with the read token handed out once at creation. The first answer that is bound to the request and
- * gives what was asked closes it; refused answers leave it open until it expires.
+ * gives what was asked closes it; refused answers leave it open until it expires. A request may ask for its
+ * answer encrypted (`direct_post.jwt`) to a key of its own, whose private half is sealed by the node's key
+ * vault in the store and forgotten once the request is answered.
  */
 import {
   type Clock,
   randomBytes as defaultRandomBytes,
   LearnbridgeError,
-  type Signer,
   sha256,
   systemClock,
   toBase64Url,
   utf8,
 } from "@learnbridge/core";
-import type { VerifierOptions } from "@learnbridge/credentials";
-import { type CheckedPresentation, checkAnswer, parseVpToken, presentationHash } from "./answer-check.ts";
+import { checkAnswer, parseVpToken, presentationHash } from "./answer-check.ts";
 import { type DcqlQuery, validateDcqlQuery } from "./dcql.ts";
+import type { PresentationRequestRecord, PurgeReport } from "./presentation-request-store.ts";
 import type {
-  PresentationRequestRecord,
-  PresentationRequestStore,
-  PurgeReport,
-} from "./presentation-request-store.ts";
+  NewPresentationRequest,
+  PresentationRequestsOptions,
+  PresentationRequestView,
+  PresentationResult,
+  WalletAnswer,
+} from "./presentation-request-types.ts";
 import { clientIdOf, requestObjectClaims, signRequestObject, walletLink } from "./request-object.ts";
+import { readResponseHeader } from "./response-encryption.ts";
+import { ResponseKeys } from "./response-keys.ts";
 import { dcqlFromShorthand } from "./shorthand.ts";
-
-export interface PresentationRequestsOptions {
-  readonly store: PresentationRequestStore;
-  /** The node's DID; the client id is `decentralized_identifier:<did>`. */
-  readonly did: string;
-  /** The node's signing key (a verification method of `did`), for Request Objects. */
-  readonly signer: () => Promise<Signer>;
-  /** Where wallets post answers (direct_post). */
-  readonly responseUri: string;
-  /** The request URI of a request. */
-  readonly requestUriOf: (id: string) => string;
-  /** How presentations and credentials are verified (key resolver, status lists, trust). */
-  readonly verifier?: VerifierOptions;
-  readonly clock?: Clock;
-  readonly randomBytes?: (length: number) => Uint8Array;
-  /** How long a request accepts an answer; default 30 minutes (a phone, a first wallet, no hurry). */
-  readonly requestTtlMs?: number;
-  /** How long a result (or an unanswered request) is kept before it is deleted; default 1 hour. */
-  readonly resultTtlMs?: number;
-  /** How long accepted presentations' hashes refuse replays; default 30 days. */
-  readonly replayWindowMs?: number;
-  /** Opportunistic purges on writes run at most this often; default 1 minute. */
-  readonly purgeEveryMs?: number;
-}
-
-/** What an employer asks for: a DCQL query, or one of the shorthands. */
-export interface NewPresentationRequest {
-  readonly dcqlQuery?: unknown;
-  readonly achievement?: string;
-  readonly issuer?: string;
-  /** The employer's language, for the explained result. */
-  readonly language: string;
-  /** Shorter or longer than the default, within 1 minute and 24 hours. */
-  readonly ttlMs?: number;
-}
-
-/** Where a request stands, as anyone who may see it sees it. */
-export type RequestStatus = "pending" | "completed" | "failed" | "expired";
-
-/** A request's public face and (with the read token) its result. Times are ISO 8601. */
-export interface PresentationRequestView {
-  readonly id: string;
-  readonly status: RequestStatus;
-  readonly clientId: string;
-  readonly requestUri: string;
-  readonly walletLink: string;
-  readonly dcqlQuery: DcqlQuery;
-  readonly language: string;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-  /** When the request and its result are deleted. */
-  readonly deleteAfter: string;
-  readonly completedAt?: string;
-  readonly result?: PresentationResult;
-  readonly lastRefusal?: { readonly code: string; readonly message: string; readonly at: string };
-}
-
-/** The outcome of a completed (or failed) request. */
-export interface PresentationResult {
-  /** True when every presentation and every credential in them verified. */
-  readonly verified: boolean;
-  readonly receivedAt: string;
-  readonly holders: readonly string[];
-  readonly presentations: readonly CheckedPresentation[];
-  /** The wallet's error response (§8.5), when it declined. */
-  readonly walletError?: { readonly error: string; readonly description?: string };
-}
-
-/** A wallet's answer as posted to the response URI. */
-export interface WalletAnswer {
-  readonly state?: unknown;
-  readonly vpToken?: unknown;
-  readonly error?: unknown;
-  readonly errorDescription?: unknown;
-}
 
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const hashToken = async (token: string) => toBase64Url(await sha256(utf8(token)));
 const invalidQuery = (reason: string, path: string) =>
   new LearnbridgeError("QUERY_INVALID", `${path}: ${reason}`, { path });
+const encryptionRefused = (message: string, problem: string) =>
+  new LearnbridgeError("RESPONSE_ENCRYPTION_INVALID", message, { problem });
 
 export class PresentationRequests {
   readonly clientId: string;
@@ -115,6 +47,7 @@ export class PresentationRequests {
   readonly #resultTtlMs: number;
   readonly #replayWindowMs: number;
   readonly #purgeEveryMs: number;
+  readonly #responseKeys: ResponseKeys;
   #lastPurge = Number.NEGATIVE_INFINITY;
 
   constructor(options: PresentationRequestsOptions) {
@@ -138,6 +71,7 @@ export class PresentationRequests {
     this.#resultTtlMs = options.resultTtlMs ?? 60 * MINUTE;
     this.#replayWindowMs = options.replayWindowMs ?? 30 * 24 * 60 * MINUTE;
     this.#purgeEveryMs = options.purgeEveryMs ?? MINUTE;
+    this.#responseKeys = new ResponseKeys(options.vault, options.responseMode);
     for (const [name, value] of Object.entries({
       requestTtlMs: this.#requestTtlMs,
       resultTtlMs: this.#resultTtlMs,
@@ -159,16 +93,20 @@ export class PresentationRequests {
         field: "expiresIn",
       });
     }
+    const responseMode = this.#responseKeys.modeOf(input.responseMode);
     await this.#purgeNow();
     const now = this.#clock().getTime();
     const readToken = this.#token(32);
+    const id = this.#token(16);
     const record: PresentationRequestRecord = {
-      id: this.#token(16),
+      id,
       state: this.#token(32),
       nonce: this.#token(32),
       readTokenHash: await hashToken(readToken),
       query,
       language: input.language,
+      responseMode,
+      ...(responseMode === "direct_post.jwt" ? { responseKey: await this.#responseKeys.create(id) } : {}),
       status: "pending",
       createdAt: now,
       expiresAt: now + ttlMs,
@@ -206,15 +144,17 @@ export class PresentationRequests {
       dcqlQuery: record.query,
       issuedAt: Math.floor(now / 1000),
       expiresAt: Math.floor(record.expiresAt / 1000),
+      ...(record.responseKey ? { responseKey: record.responseKey.publicJwk } : {}),
     });
     return signRequestObject(claims, await this.#options.signer());
   }
 
   /**
-   * Takes a wallet's answer (§8.2). Resolves with the request's new status; throws a LearnbridgeError for a
-   * refused answer (the request stays pending and notes why).
+   * Takes a wallet's answer (§8.2; §8.3 when encrypted). Resolves with the request's new status; throws a
+   * LearnbridgeError for a refused answer (the request stays pending and notes why).
    */
   async respond(answer: WalletAnswer): Promise<{ id: string; status: "completed" | "failed" }> {
+    if (answer.response !== undefined) return this.#respondEncrypted(answer);
     if (typeof answer.state !== "string" || answer.state === "") {
       throw new LearnbridgeError("BAD_REQUEST", "state is required", { field: "state" });
     }
@@ -223,7 +163,59 @@ export class PresentationRequests {
     if (!record) throw new LearnbridgeError("NOT_FOUND", "no open presentation request has this state");
     const now = this.#clock().getTime();
     this.#assertOpen(record, now);
+    // §8.3.1: a wallet that cannot encrypt may still say no in the clear; it may not present in the clear.
+    if (record.responseMode === "direct_post.jwt" && answer.error === undefined) {
+      return this.#refuse(
+        record,
+        "RESPONSE_ENCRYPTION_INVALID",
+        "this request asks for its answer encrypted (direct_post.jwt): post response=<JWE>",
+        { problem: "mode", responseMode: record.responseMode },
+      );
+    }
+    return this.#answer(record, answer, now);
+  }
 
+  /** An encrypted answer: the JWE's `kid` names the request, whose key opens it; then the same checks. */
+  async #respondEncrypted(answer: WalletAnswer): Promise<{ id: string; status: "completed" | "failed" }> {
+    if (typeof answer.response !== "string" || answer.response === "") {
+      throw new LearnbridgeError("BAD_REQUEST", "response must be a compact JWE", { field: "response" });
+    }
+    if (answer.vpToken !== undefined || answer.error !== undefined) {
+      throw new LearnbridgeError("BAD_REQUEST", "an encrypted response carries vp_token or error inside it", {
+        field: "response",
+      });
+    }
+    const header = readResponseHeader(answer.response);
+    if (!header.ok)
+      throw encryptionRefused(`the response is not a compact JWE: ${header.message}`, "malformed");
+    await this.#purgeNow();
+    const now = this.#clock().getTime();
+    const { kid } = header.header;
+    const record =
+      typeof kid === "string" && kid.length <= 64 ? await this.#options.store.get(kid) : undefined;
+    if (!record || record.deleteAfter <= now) {
+      throw encryptionRefused(
+        "the response is encrypted to a key (kid) of no open presentation request",
+        "kid",
+      );
+    }
+    this.#assertOpen(record, now);
+    const opened = await this.#responseKeys.open(record, answer.response);
+    if (!opened.ok) return this.#refuse(record, opened.code, opened.message, opened.details);
+    const { payload } = opened;
+    return this.#answer(
+      record,
+      { vpToken: payload.vp_token, error: payload.error, errorDescription: payload.error_description },
+      now,
+    );
+  }
+
+  /** The answer of a wallet, read in the clear or decrypted, checked against its open request. */
+  async #answer(
+    record: PresentationRequestRecord,
+    answer: WalletAnswer,
+    now: number,
+  ): Promise<{ id: string; status: "completed" | "failed" }> {
     if (answer.error !== undefined) {
       if (typeof answer.error !== "string" || answer.error === "") {
         throw new LearnbridgeError("BAD_REQUEST", "error must be a non-empty string", { field: "error" });
@@ -383,6 +375,7 @@ export class PresentationRequests {
       requestUri,
       walletLink: walletLink(this.clientId, requestUri),
       dcqlQuery: record.query,
+      responseMode: record.responseMode,
       language: record.language,
       createdAt: iso(record.createdAt),
       expiresAt: iso(record.expiresAt),

@@ -6,6 +6,7 @@ import {
   utf8,
   verifySignature,
 } from "@learnbridge/core";
+import { parseCompactJws } from "@learnbridge/credentials";
 import { describe, expect, it } from "vitest";
 import { clientIdOf, requestObjectClaims, signRequestObject, walletLink } from "./request-object.ts";
 
@@ -45,6 +46,26 @@ describe("the Request Object", () => {
     });
   });
 
+  it("asks for direct_post.jwt with the request's own key and both HAIP enc values in client_metadata", async () => {
+    const responseKey = {
+      kty: "EC" as const,
+      crv: "P-256" as const,
+      x: "YO4epjifD-KWeq1sL2tNmm36BhXnkJ0He-WqMYrp9Fk",
+      y: "Hekpm0zfK7C-YccH5iBjcIXgf6YdUvNUac_0At55Okk",
+      kid: "SGy6IlV6HSq4isZyk-N4Ow",
+      use: "enc" as const,
+      alg: "ECDH-ES" as const,
+    };
+    const claims = requestObjectClaims({ ...params, responseKey });
+    expect(claims).toMatchObject({ response_type: "vp_token", response_mode: "direct_post.jwt" });
+    expect(claims.client_metadata).toEqual({
+      jwks: { keys: [responseKey] },
+      encrypted_response_enc_values_supported: ["A128GCM", "A256GCM"],
+      vp_formats_supported: (requestObjectClaims(params).client_metadata as Record<string, unknown>)
+        .vp_formats_supported,
+    });
+  });
+
   it("is a compact JWS typed oauth-authz-req+jwt, signed by the key its kid names", async () => {
     const pair = await generateKeyPair("EdDSA");
     const kid = "did:web:centre.example#key-1";
@@ -61,6 +82,13 @@ describe("the Request Object", () => {
     ).toBe(true);
     const tampered = `${header}.${payload.slice(0, -2)}AA`;
     expect(await verifySignature(pair.publicKey, utf8(tampered), fromBase64Url(signature))).toBe(false);
+    // What a wallet's strict JWS parser (ours) reads from it: the same header, claims and signed bytes.
+    const parsed = parseCompactJws(jwt);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.payload).toEqual(requestObjectClaims(params));
+    expect(await verifySignature(pair.publicKey, parsed.value.signingInput, parsed.value.signature)).toBe(
+      true,
+    );
   });
 
   it("is reached by an openid4vp:// link that carries only the client id and the request URI", () => {

@@ -2,10 +2,13 @@
  * The OpenID4VP 1.0 Authorization Request as this verifier sends it: a Request Object (JAR, RFC 9101) signed
  * by the node's key and fetched by reference, a `decentralized_identifier:` client id naming the node's DID
  * (§5.9.3: the wallet takes the key from the DID document's verification method named by `kid`), response
- * type `vp_token` posted back with `direct_post`, and the wallet link that carries only client id and URI.
+ * type `vp_token` posted back with `direct_post`, or with `direct_post.jwt` encrypted to the request's own key
+ * (§8.3: `client_metadata.jwks` and `encrypted_response_enc_values_supported`), and the wallet link that
+ * carries only client id and URI.
  */
 import { type Signer, toBase64Url, utf8 } from "@learnbridge/core";
 import type { DcqlQuery } from "./dcql.ts";
+import { RESPONSE_ENC_VALUES, type ResponseEncryptionJwk } from "./response-encryption.ts";
 
 /** The Client Identifier Prefix for a verifier known by its DID (§5.9.3). */
 export const CLIENT_ID_PREFIX = "decentralized_identifier";
@@ -39,10 +42,17 @@ export interface AuthorizationRequestParameters {
   readonly issuedAt: number;
   /** Seconds since the epoch; the request's own expiry. */
   readonly expiresAt: number;
+  /** For `direct_post.jwt`: the request's own encryption key (public); absent, the answer is `direct_post`. */
+  readonly responseKey?: ResponseEncryptionJwk;
 }
 
-/** The claims of the Request Object (§5.1, §5.2, §8.2). */
+/** The claims of the Request Object (§5.1, §5.2, §8.2, §8.3). */
 export function requestObjectClaims(request: AuthorizationRequestParameters): Record<string, unknown> {
+  const encryption = request.responseKey && {
+    jwks: { keys: [request.responseKey] },
+    // HAIP 1.0 asks a verifier to list both.
+    encrypted_response_enc_values_supported: [...RESPONSE_ENC_VALUES],
+  };
   return {
     // Present only so JAR libraries that expect it do not break; wallets ignore it (§5).
     iss: request.clientId,
@@ -51,12 +61,12 @@ export function requestObjectClaims(request: AuthorizationRequestParameters): Re
     exp: request.expiresAt,
     client_id: request.clientId,
     response_type: "vp_token",
-    response_mode: "direct_post",
+    response_mode: request.responseKey ? "direct_post.jwt" : "direct_post",
     response_uri: request.responseUri,
     nonce: request.nonce,
     state: request.state,
     dcql_query: request.dcqlQuery,
-    client_metadata: { vp_formats_supported: VP_FORMATS_SUPPORTED },
+    client_metadata: { ...encryption, vp_formats_supported: VP_FORMATS_SUPPORTED },
   };
 }
 

@@ -71,6 +71,8 @@ export const ar: Messages = {
       FIELD_MISSING: "معلومة مطلوبة مفقودة: {{field}}.",
       DATE_INVALID: "تاريخ غير صالح: {{field}}.",
       URL_INVALID: "عنوان ويب أو معرِّف غير صالح: {{field}}.",
+      CREDENTIAL_NOT_ENVELOPED:
+        "أُرسلت إحدى الشهادات بشكل لا يمكن للعرض أن يحمله (رمز موقَّع مجرَّد)؛ يجب على المحفظة تغليفها. اطلب من المتعلّم مشاركتها مرة أخرى من محفظة محدَّثة.",
     },
     context: {
       title: "المفردات",
@@ -182,6 +184,8 @@ export const ar: Messages = {
     ...status,
     ...schema,
     HOLDER_MISMATCH: "إحدى الشهادات تخص شخصًا غير مقدِّمها.",
+    CREDENTIAL_NOT_ENVELOPED:
+      "إحدى الشهادات في هذا العرض مُرسَلة كرمز موقَّع مجرَّد، ولا يمكن للعرض أن يحملها بهذا الشكل: يجب على المحفظة الرقمية تغليفها في EnvelopedVerifiableCredential، أو إرسال عرض JWT وفق VC 1.1.",
     TRUST_UNKNOWN: "الجهة المُصدِرة ليست عضوًا معتمدًا معروفًا في الشبكة.",
     TRUST_SUSPENDED: "علّقت الشبكة عضوية هذا العضو.",
     TRUST_OUT_OF_SCOPE: "هذا العضو غير معتمد لهذا الغرض.",
@@ -208,6 +212,7 @@ export const ar: Messages = {
     QUERY_INVALID: "طلب الشهادات غير صالح.",
     QUERY_UNSATISFIED: "الشهادات المُشارَكة لا تطابق ما طُلب.",
     EXCHANGE_STATE_INVALID: "لا يمكن لعملية التبادل هذه تنفيذ تلك الخطوة الآن.",
+    RESPONSE_ENCRYPTION_INVALID: "رد المحفظة الرقمية غير مشفّر كما يطلب هذا الطلب، أو تعذّر فك تشفيره.",
     FEED_GAP: "جزء من تدفق تحديثات الفهرس مفقود.",
     FEED_CHAIN_BROKEN: "لا يستأنف تدفق تحديثات الفهرس من حيث توقف؛ ربما يكون قد عُدِّل.",
     FEED_BEHIND_RETENTION:

@@ -76,6 +76,8 @@ export const en = {
       FIELD_MISSING: "Required information is missing: {{field}}.",
       DATE_INVALID: "A date is not valid: {{field}}.",
       URL_INVALID: "A web address or identifier is not valid: {{field}}.",
+      CREDENTIAL_NOT_ENVELOPED:
+        "A credential was sent in a form a presentation cannot carry (a bare signed token); the wallet must wrap it. Ask the learner to share it again from an up-to-date wallet.",
     },
     context: {
       title: "Vocabulary",
@@ -190,6 +192,8 @@ export const en = {
     ...status,
     ...schema,
     HOLDER_MISMATCH: "A credential belongs to someone other than the person presenting it.",
+    CREDENTIAL_NOT_ENVELOPED:
+      "A credential in this presentation is sent as a bare signed token, which a presentation cannot carry: the wallet must wrap it as an EnvelopedVerifiableCredential, or send a VC 1.1 JWT presentation.",
     TRUST_UNKNOWN: "The issuer is not a known accredited member of the network.",
     TRUST_SUSPENDED: "The network has suspended this member.",
     TRUST_OUT_OF_SCOPE: "The member is not accredited for this.",
@@ -216,6 +220,8 @@ export const en = {
     QUERY_INVALID: "The request for credentials is not valid.",
     QUERY_UNSATISFIED: "The credentials shared do not match what was asked for.",
     EXCHANGE_STATE_INVALID: "This exchange cannot take that step now.",
+    RESPONSE_ENCRYPTION_INVALID:
+      "The wallet's answer was not encrypted as this request asks, or it could not be decrypted.",
     FEED_GAP: "A part of the catalogue feed is missing.",
     FEED_CHAIN_BROKEN: "The catalogue feed does not continue from where it was; it may have been altered.",
     FEED_BEHIND_RETENTION: "The catalogue feed no longer keeps changes that old: download a fresh snapshot.",

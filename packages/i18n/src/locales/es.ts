@@ -75,6 +75,8 @@ export const es: Messages = {
       FIELD_MISSING: "Falta información obligatoria: {{field}}.",
       DATE_INVALID: "Una fecha no es válida: {{field}}.",
       URL_INVALID: "Una dirección web o un identificador no es válido: {{field}}.",
+      CREDENTIAL_NOT_ENVELOPED:
+        "Una credencial se envió en una forma que una presentación no puede llevar (un token firmado suelto); la cartera debe envolverla. Pida a la persona que la comparta de nuevo desde una cartera actualizada.",
     },
     context: {
       title: "Vocabulario",
@@ -192,6 +194,8 @@ export const es: Messages = {
     ...status,
     ...schema,
     HOLDER_MISMATCH: "Una credencial pertenece a otra persona, no a quien la presenta.",
+    CREDENTIAL_NOT_ENVELOPED:
+      "Una credencial de esta presentación se envía como un token firmado suelto, que una presentación no puede llevar: la cartera digital debe envolverla como EnvelopedVerifiableCredential o enviar una presentación JWT de VC 1.1.",
     TRUST_UNKNOWN: "El emisor no es un miembro acreditado conocido de la red.",
     TRUST_SUSPENDED: "La red ha suspendido a este miembro.",
     TRUST_OUT_OF_SCOPE: "El miembro no está acreditado para esto.",
@@ -219,6 +223,8 @@ export const es: Messages = {
     QUERY_INVALID: "La solicitud de credenciales no es válida.",
     QUERY_UNSATISFIED: "Las credenciales compartidas no coinciden con lo que se pidió.",
     EXCHANGE_STATE_INVALID: "Este intercambio no puede dar ese paso ahora.",
+    RESPONSE_ENCRYPTION_INVALID:
+      "La respuesta de la cartera digital no está cifrada como pide esta solicitud, o no se pudo descifrar.",
     FEED_GAP: "Falta una parte del flujo del catálogo.",
     FEED_CHAIN_BROKEN: "El flujo del catálogo no continúa desde donde estaba; puede que lo hayan alterado.",
     FEED_BEHIND_RETENTION:

@@ -79,6 +79,8 @@ export const fr: Messages = {
       FIELD_MISSING: "Une information requise manque : {{field}}.",
       DATE_INVALID: "Une date n'est pas valide : {{field}}.",
       URL_INVALID: "Une adresse web ou un identifiant n'est pas valide : {{field}}.",
+      CREDENTIAL_NOT_ENVELOPED:
+        "Une attestation a été envoyée sous une forme qu'une présentation ne peut pas transporter (un jeton signé nu) ; le portefeuille doit l'envelopper. Demandez à l'apprenant de la partager à nouveau depuis un portefeuille à jour.",
     },
     context: {
       title: "Vocabulaire",
@@ -196,6 +198,8 @@ export const fr: Messages = {
     ...status,
     ...schema,
     HOLDER_MISMATCH: "Une attestation appartient à quelqu'un d'autre que la personne qui la présente.",
+    CREDENTIAL_NOT_ENVELOPED:
+      "Une attestation de cette présentation est envoyée sous forme de jeton signé nu, qu'une présentation ne peut pas transporter : le portefeuille doit l'envelopper dans une EnvelopedVerifiableCredential, ou envoyer une présentation JWT VC 1.1.",
     TRUST_UNKNOWN: "L'émetteur n'est pas un membre accrédité connu du réseau.",
     TRUST_SUSPENDED: "Le réseau a suspendu ce membre.",
     TRUST_OUT_OF_SCOPE: "Le membre n'est pas accrédité pour cela.",
@@ -225,6 +229,8 @@ export const fr: Messages = {
     QUERY_INVALID: "La demande d'attestations n'est pas valide.",
     QUERY_UNSATISFIED: "Les attestations partagées ne correspondent pas à ce qui était demandé.",
     EXCHANGE_STATE_INVALID: "Cet échange ne peut pas passer à cette étape pour le moment.",
+    RESPONSE_ENCRYPTION_INVALID:
+      "La réponse du portefeuille n'est pas chiffrée comme cette demande l'exige, ou n'a pas pu être déchiffrée.",
     FEED_GAP: "Une partie du flux du catalogue manque.",
     FEED_CHAIN_BROKEN:
       "Le flux du catalogue ne reprend pas là où il s'était arrêté ; il a peut-être été modifié.",

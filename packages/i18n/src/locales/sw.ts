@@ -73,6 +73,8 @@ export const sw: Messages = {
       FIELD_MISSING: "Taarifa inayohitajika haipo: {{field}}.",
       DATE_INVALID: "Tarehe si halali: {{field}}.",
       URL_INVALID: "Anwani ya tovuti au kitambulisho si halali: {{field}}.",
+      CREDENTIAL_NOT_ENVELOPED:
+        "Cheti kimoja kimetumwa kwa namna ambayo uwasilishaji hauwezi kubeba (tokeni iliyotiwa sahihi bila kifuniko); pochi lazima ikifunge. Mwombe mwanafunzi akishiriki tena kutoka kwa pochi iliyosasishwa.",
     },
     context: {
       title: "Msamiati",
@@ -188,6 +190,8 @@ export const sw: Messages = {
     ...status,
     ...schema,
     HOLDER_MISMATCH: "Cheti kimoja ni cha mtu mwingine, si cha anayekiwasilisha.",
+    CREDENTIAL_NOT_ENVELOPED:
+      "Cheti kimoja katika uwasilishaji huu kimetumwa kama tokeni iliyotiwa sahihi bila kifuniko, jambo ambalo uwasilishaji hauwezi kubeba: pochi ya kidijitali lazima ikifunge kama EnvelopedVerifiableCredential, au itume uwasilishaji wa JWT wa VC 1.1.",
     TRUST_UNKNOWN: "Mtoaji si mwanachama aliyeidhinishwa anayejulikana wa mtandao.",
     TRUST_SUSPENDED: "Mtandao umemsimamisha mwanachama huyu.",
     TRUST_OUT_OF_SCOPE: "Mwanachama hajaidhinishwa kwa jambo hili.",
@@ -217,6 +221,8 @@ export const sw: Messages = {
     QUERY_INVALID: "Ombi la vyeti si halali.",
     QUERY_UNSATISFIED: "Vyeti vilivyoshirikiwa havilingani na vilivyoombwa.",
     EXCHANGE_STATE_INVALID: "Ubadilishanaji huu hauwezi kuchukua hatua hiyo kwa sasa.",
+    RESPONSE_ENCRYPTION_INVALID:
+      "Jibu la pochi ya kidijitali halikusimbwa kwa njia inayotakiwa na ombi hili, au halikuweza kufunguliwa.",
     FEED_GAP: "Sehemu ya mtiririko wa masasisho ya katalogi haipo.",
     FEED_CHAIN_BROKEN:
       "Mtiririko wa masasisho ya katalogi hauendelei kutoka ulipokuwa; huenda umebadilishwa.",

@@ -71,6 +71,8 @@ export const zh: Messages = {
       FIELD_MISSING: "缺少必要信息：{{field}}。",
       DATE_INVALID: "日期无效：{{field}}。",
       URL_INVALID: "网址或标识符无效：{{field}}。",
+      CREDENTIAL_NOT_ENVELOPED:
+        "有一项凭证以出示内容无法携带的形式（未封装的签名令牌）发送，钱包须先将其封装。请学习者用最新版本的钱包重新分享。",
     },
     context: {
       title: "词汇",
@@ -180,6 +182,8 @@ export const zh: Messages = {
     ...status,
     ...schema,
     HOLDER_MISMATCH: "有凭证属于出示者以外的人。",
+    CREDENTIAL_NOT_ENVELOPED:
+      "此出示内容中的一项凭证以未封装的签名令牌（JWT）形式发送，出示内容无法这样携带：钱包须将其封装为 EnvelopedVerifiableCredential，或改为发送 VC 1.1 JWT 出示内容。",
     TRUST_UNKNOWN: "颁发方不是本网络已知的认证成员。",
     TRUST_SUSPENDED: "本网络已暂停该成员的资格。",
     TRUST_OUT_OF_SCOPE: "该成员未获此项认证。",
@@ -205,6 +209,7 @@ export const zh: Messages = {
     QUERY_INVALID: "凭证请求无效。",
     QUERY_UNSATISFIED: "所分享的凭证与所要求的不符。",
     EXCHANGE_STATE_INVALID: "本次交换目前无法执行该步骤。",
+    RESPONSE_ENCRYPTION_INVALID: "钱包的应答未按本次请求的要求加密，或无法解密。",
     FEED_GAP: "目录更新数据缺少一部分。",
     FEED_CHAIN_BROKEN: "目录更新数据未能从上次的位置接续，可能已被篡改。",
     FEED_BEHIND_RETENTION: "目录更新数据已不再保留这么早的更改：请下载最新快照。",

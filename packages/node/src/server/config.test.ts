@@ -12,6 +12,11 @@ describe("readConfig", () => {
       production: false,
     });
     expect(config.masterKey).toBeUndefined();
+    expect(config.preAuthorizedCodeLifetimeMs).toBe(600_000);
+  });
+
+  it("reads PRE_AUTHORIZED_CODE_TTL in seconds", () => {
+    expect(readConfig({ PRE_AUTHORIZED_CODE_TTL: "900" }, "/x").preAuthorizedCodeLifetimeMs).toBe(900_000);
   });
 
   it("derives an https PUBLIC_URL with TLS and keeps an explicit one", () => {
@@ -34,6 +39,9 @@ describe("readConfig", () => {
     [{ NODE_ENV: "production" }, "MASTER_KEY"],
     [{ ADMIN_TOKEN: "hunter2" }, "ADMIN_TOKEN"],
     [{ TLS_CERT: "c.pem" }, "TLS_KEY"],
+    [{ PRE_AUTHORIZED_CODE_TTL: "30" }, "PRE_AUTHORIZED_CODE_TTL"],
+    [{ PRE_AUTHORIZED_CODE_TTL: "7200" }, "PRE_AUTHORIZED_CODE_TTL"],
+    [{ PRE_AUTHORIZED_CODE_TTL: "10 minutes" }, "PRE_AUTHORIZED_CODE_TTL"],
   ])("refuses %o naming %s", (env, variable) => {
     try {
       readConfig(env, "/x");

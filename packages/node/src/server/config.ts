@@ -3,7 +3,7 @@
  * the variable's name and why, and the start stops: a centre must not run half-configured.
  */
 import { isAbsolute, join, resolve } from "node:path";
-import { type CentreFederationConfig, federationSettingsFrom } from "@learnbridge/app";
+import { type CentreFederationConfig, federationSettingsFrom, offerSettingsFrom } from "@learnbridge/app";
 
 export interface NodeConfig {
   readonly port: number;
@@ -22,6 +22,8 @@ export interface NodeConfig {
   readonly federation?: CentreFederationConfig;
   /** Told of the feed's moves besides the followed peers (FEDERATION_HINT_TARGETS). */
   readonly hintTargets?: readonly string[];
+  /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL, seconds). */
+  readonly preAuthorizedCodeLifetimeMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +96,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
   }
   const federation = federationSettingsFrom(env);
   problems.push(...federation.problems);
+  const offers = offerSettingsFrom(env);
+  problems.push(...offers.problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -102,6 +106,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     databaseUrl,
     host,
     production,
+    preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
     ...(masterKey ? { masterKey } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(federation.config ? { federation: federation.config } : {}),

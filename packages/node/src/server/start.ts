@@ -57,6 +57,7 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
     },
     // The audit log's "from where": the socket's peer (behind a proxy, set trustProxy and its headers).
     peerAddress: (c) => getConnInfo(c).remote.address,
+    offers: { preAuthorizedCodeLifetimeMs: config.preAuthorizedCodeLifetimeMs },
     ...(config.federation ? { federation: config.federation } : {}),
     ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
   });

@@ -56,3 +56,33 @@ export const OFFER_PRE_AUTHORIZED_CODES_MIGRATION: Migration = {
       ON credential_offers (pre_authorized_code_hash) WHERE pre_authorized_code_hash IS NOT NULL`,
   ],
 };
+
+/**
+ * Migration 0017-offer-live-codes: an offer keeps its few newest pre-authorized codes (their hashes) in a
+ * table of their own, so that a fetch of the offer JSON no longer voids the code a wallet got before. The
+ * one code each offer had is moved there, so offers made before keep working. The old columns stay, empty:
+ * a process of the previous release still running while a new one starts must fail no statement.
+ */
+export const OFFER_LIVE_CODES_MIGRATION: Migration = {
+  id: "0017-offer-live-codes",
+  statements: [
+    // `seq` (the rowid) orders an offer's codes by minting: the oldest go first beyond the cap.
+    `CREATE TABLE offer_pre_authorized_codes (
+      seq INTEGER PRIMARY KEY,
+      code_hash TEXT NOT NULL UNIQUE,
+      offer_id TEXT NOT NULL REFERENCES credential_offers (id),
+      expires_at TEXT NOT NULL,
+      used_at TEXT
+    ) STRICT`,
+    "CREATE INDEX offer_pre_authorized_codes_offer ON offer_pre_authorized_codes (offer_id, seq)",
+    `INSERT INTO offer_pre_authorized_codes (code_hash, offer_id, expires_at, used_at)
+      SELECT pre_authorized_code_hash, id, pre_authorized_code_expires_at, pre_authorized_code_used_at
+      FROM credential_offers
+      WHERE pre_authorized_code_hash IS NOT NULL AND pre_authorized_code_expires_at IS NOT NULL
+      ORDER BY seq`,
+    `UPDATE credential_offers
+      SET pre_authorized_code_hash = NULL, pre_authorized_code_expires_at = NULL,
+          pre_authorized_code_used_at = NULL
+      WHERE pre_authorized_code_hash IS NOT NULL`,
+  ],
+};

@@ -1,8 +1,8 @@
 /**
  * Credential offers on libSQL (the OfferStore port of @learnbridge/exchange). Each change of state is one
- * conditional UPDATE (a new pre-authorized code, a PIN try, the grant, the redemption, the withdrawal), so of
- * racing callers exactly one changes the row; an audit entry rides in the same batch and is appended only if
- * that row changed.
+ * conditional write (a PIN try, the grant, the redemption, the withdrawal), so of racing callers exactly one
+ * changes the row; what goes with it (an audit entry, the grant's access token, the pruning of an offer's old
+ * pre-authorized codes) rides in the same batch and happens only if that row changed (`changes() = 1`).
  */
 import type {
   CredentialOffer,
@@ -12,6 +12,7 @@ import type {
   OfferState,
   OfferStore,
   PreAuthorizedCode,
+  StoredPreAuthorizedCode,
 } from "@learnbridge/exchange";
 import type { AuditEntry } from "@learnbridge/issuer";
 import { busyRetrying } from "../busy.ts";
@@ -23,9 +24,6 @@ const text = (value: SqlRow[string] | undefined) =>
 
 /** The optional members of an offer and their columns. */
 const OPTIONAL = [
-  ["preAuthorizedCodeHash", "pre_authorized_code_hash"],
-  ["preAuthorizedCodeExpiresAt", "pre_authorized_code_expires_at"],
-  ["preAuthorizedCodeUsedAt", "pre_authorized_code_used_at"],
   ["grantedAt", "granted_at"],
   ["accessTokenHash", "access_token_hash"],
   ["accessTokenExpiresAt", "access_token_expires_at"],
@@ -127,23 +125,48 @@ export class LibsqlOfferStore implements OfferStore {
     return rows.map(toOffer);
   }
 
-  async bindPreAuthorizedCode(id: string, code: PreAuthorizedCode) {
-    const { rowsAffected } = await this.#client.execute({
-      sql: `UPDATE credential_offers
-            SET pre_authorized_code_hash = ?, pre_authorized_code_expires_at = ?,
-                pre_authorized_code_used_at = NULL
-            WHERE id = ? AND state = 'offered' AND expires_at > ?`,
-      args: [code.hash, code.expiresAt, id, code.at],
-    });
-    return rowsAffected === 1;
+  async bindPreAuthorizedCode(id: string, code: PreAuthorizedCode, keep: number) {
+    if (!Number.isSafeInteger(keep) || keep < 1) {
+      throw new TypeError("bindPreAuthorizedCode: keep must be a positive integer");
+    }
+    // One write transaction: racing mints each see the others' rows, so an offer never keeps more than `keep`.
+    const [inserted] = await this.#client.batch(
+      [
+        {
+          sql: `INSERT INTO offer_pre_authorized_codes (code_hash, offer_id, expires_at)
+                SELECT ?, id, ? FROM credential_offers WHERE id = ? AND state = 'offered' AND expires_at > ?
+                ON CONFLICT (code_hash) DO NOTHING`,
+          args: [code.hash, code.expiresAt, id, code.at],
+        },
+        {
+          sql: `DELETE FROM offer_pre_authorized_codes
+                WHERE offer_id = ? AND changes() = 1
+                  AND (expires_at <= ? OR seq NOT IN (
+                    SELECT seq FROM offer_pre_authorized_codes WHERE offer_id = ? ORDER BY seq DESC LIMIT ?))`,
+          args: [id, code.at, id, keep],
+        },
+      ],
+      "write",
+    );
+    return inserted?.rowsAffected === 1;
   }
 
   async findByPreAuthorizedCode(codeHash: string) {
     const { rows } = await this.#client.execute({
-      sql: "SELECT * FROM credential_offers WHERE pre_authorized_code_hash = ?",
+      sql: `SELECT o.*, c.code_hash AS code_hash, c.expires_at AS code_expires_at, c.used_at AS code_used_at
+            FROM offer_pre_authorized_codes c JOIN credential_offers o ON o.id = c.offer_id
+            WHERE c.code_hash = ?`,
       args: [codeHash],
     });
-    return rows[0] ? toOffer(rows[0]) : undefined;
+    const row = rows[0];
+    if (!row) return undefined;
+    const usedAt = text(row.code_used_at);
+    const code: StoredPreAuthorizedCode = {
+      hash: String(row.code_hash),
+      expiresAt: String(row.code_expires_at),
+      ...(usedAt !== undefined ? { usedAt } : {}),
+    };
+    return { offer: toOffer(row), code };
   }
 
   async takeTxCodeTry(id: string, limit: number) {
@@ -165,25 +188,33 @@ export class LibsqlOfferStore implements OfferStore {
   }
 
   async grant(id: string, grant: OfferGrant) {
-    const { rowsAffected } = await this.#client.execute({
-      sql: `UPDATE credential_offers
-            SET granted_at = ?, pre_authorized_code_used_at = ?, access_token_hash = ?,
-                access_token_expires_at = ?, tx_code_failures = MAX(0, tx_code_failures - ?)
-            WHERE id = ? AND state = 'offered' AND expires_at > ? AND pre_authorized_code_hash = ?
-              AND pre_authorized_code_used_at IS NULL AND pre_authorized_code_expires_at > ?`,
-      args: [
-        grant.at,
-        grant.at,
-        grant.accessTokenHash,
-        grant.accessTokenExpiresAt,
-        grant.refundTxCodeTry ? 1 : 0,
-        id,
-        grant.at,
-        grant.preAuthorizedCodeHash,
-        grant.at,
+    // The code is spent first; the offer takes the token only if that spending happened (`changes() = 1`).
+    const [spent] = await this.#client.batch(
+      [
+        {
+          sql: `UPDATE offer_pre_authorized_codes SET used_at = ?
+                WHERE code_hash = ? AND offer_id = ? AND used_at IS NULL AND expires_at > ?
+                  AND EXISTS (SELECT 1 FROM credential_offers
+                              WHERE id = ? AND state = 'offered' AND expires_at > ?)`,
+          args: [grant.at, grant.preAuthorizedCodeHash, id, grant.at, id, grant.at],
+        },
+        {
+          sql: `UPDATE credential_offers
+                SET granted_at = ?, access_token_hash = ?, access_token_expires_at = ?,
+                    tx_code_failures = MAX(0, tx_code_failures - ?)
+                WHERE id = ? AND changes() = 1`,
+          args: [
+            grant.at,
+            grant.accessTokenHash,
+            grant.accessTokenExpiresAt,
+            grant.refundTxCodeTry ? 1 : 0,
+            id,
+          ],
+        },
       ],
-    });
-    return rowsAffected === 1;
+      "write",
+    );
+    return spent?.rowsAffected === 1;
   }
 
   async findByAccessToken(accessTokenHash: string) {

@@ -2,7 +2,8 @@
  * OpenID4VP presentation requests on libSQL (the PresentationRequestStore port of @learnbridge/exchange).
  * Completing a request is one write batch: a conditional UPDATE (pending, not expired, no remembered hash),
  * then the hashes, inserted only if that UPDATE changed the row (`changes() = 1`). So of two racing answers
- * exactly one completes, and a refused completion leaves no hash behind.
+ * exactly one completes, and a refused completion leaves no hash behind. The sealed key of an encrypted
+ * (`direct_post.jwt`) request is cleared by the same UPDATE that completes it.
  */
 import type {
   Completion,
@@ -11,6 +12,7 @@ import type {
   PresentationRequestStore,
   PurgeReport,
   Refusal,
+  ResponseKey,
 } from "@learnbridge/exchange";
 import { busyRetrying } from "../busy.ts";
 import type { SqlClient, SqlRow } from "../sql-client.ts";
@@ -25,6 +27,11 @@ const toRecord = (row: SqlRow): PresentationRequestRecord => ({
   readTokenHash: String(row.read_token_hash),
   query: JSON.parse(String(row.query)),
   language: String(row.language),
+  responseMode: String(row.response_mode) as PresentationRequestRecord["responseMode"],
+  ...optional(
+    "responseKey",
+    row.response_key === null ? undefined : (JSON.parse(String(row.response_key)) as ResponseKey),
+  ),
   status: String(row.status) as PresentationRequestRecord["status"],
   createdAt: Number(row.created_at),
   expiresAt: Number(row.expires_at),
@@ -50,8 +57,8 @@ export class LibsqlPresentationRequestStore implements PresentationRequestStore 
   async insert(record: PresentationRequestRecord): Promise<void> {
     await this.#client.execute({
       sql: `INSERT INTO presentation_requests (id, state, nonce, read_token_hash, query, language, status,
-              created_at, expires_at, delete_after, completed_at, result, last_refusal)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              created_at, expires_at, delete_after, completed_at, result, last_refusal, response_mode, response_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [
         record.id,
         record.state,
@@ -66,6 +73,8 @@ export class LibsqlPresentationRequestStore implements PresentationRequestStore 
         record.completedAt ?? null,
         record.result === undefined ? null : JSON.stringify(record.result),
         record.lastRefusal === undefined ? null : JSON.stringify(record.lastRefusal),
+        record.responseMode,
+        record.responseKey === undefined ? null : JSON.stringify(record.responseKey),
       ],
     });
   }
@@ -103,7 +112,8 @@ export class LibsqlPresentationRequestStore implements PresentationRequestStore 
         : `AND NOT EXISTS (SELECT 1 FROM presentation_hashes WHERE hash IN (${placeholders(hashes.length)}) AND expires_at > ?)`;
     const statements = [
       {
-        sql: `UPDATE presentation_requests SET status = ?, completed_at = ?, delete_after = ?, result = ?
+        sql: `UPDATE presentation_requests SET status = ?, completed_at = ?, delete_after = ?, result = ?,
+                response_key = NULL
               WHERE id = ? AND status = 'pending' AND expires_at > ? ${unseen}`,
         args: [
           completion.status,

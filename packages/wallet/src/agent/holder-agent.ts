@@ -1,6 +1,6 @@
 /**
  * The learner's holder agent on Veramo 7: a KeyManager whose local KMS keeps private keys sealed in the
- * wallet file, a DIDManager that makes did:key and did:jwk identifiers (Ed25519), and a DID resolver for
+ * wallet file (as the key and DID stores keep theirs), a DIDManager that makes did:key and did:jwk identifiers (Ed25519), and a DID resolver for
  * them. Veramo holds and uses the keys; everything about credentials goes through the Learnbridge engine
  * instead (see veramo-signer.ts for why).
  */
@@ -19,10 +19,10 @@ import { DIDResolverPlugin } from "@veramo/did-resolver";
 import { KeyManager } from "@veramo/key-manager";
 import { KeyManagementSystem } from "@veramo/kms-local";
 import { Resolver } from "did-resolver";
+import type { WalletVault } from "../storage/data-key.ts";
 import { SqlDidStore } from "../storage/did-store.ts";
 import { SqlKeyStore } from "../storage/key-store.ts";
 import { SqlPrivateKeyStore } from "../storage/private-key-store.ts";
-import type { SealingKey } from "../storage/sealing-key.ts";
 import type { WalletDatabase } from "../storage/wallet-database.ts";
 
 /** The Veramo agent of a wallet: keys, DIDs, resolution. */
@@ -34,16 +34,16 @@ export type HolderDidMethod = (typeof HOLDER_DID_METHODS)[number];
 
 const KMS = "local";
 
-/** Builds the agent on the wallet's database; `sealingKey` (from the passphrase) seals the private keys. */
-export function createHolderAgent(database: WalletDatabase, sealingKey: SealingKey): HolderAgent {
+/** Builds the agent on the wallet's database; `vault` (the unlocked wallet's) seals what its stores keep. */
+export function createHolderAgent(database: WalletDatabase, vault: WalletVault): HolderAgent {
   return createAgent<IKeyManager & IDIDManager & IResolver>({
     plugins: [
       new KeyManager({
-        store: new SqlKeyStore(database),
-        kms: { [KMS]: new KeyManagementSystem(new SqlPrivateKeyStore(database, sealingKey)) },
+        store: new SqlKeyStore(database, vault),
+        kms: { [KMS]: new KeyManagementSystem(new SqlPrivateKeyStore(database, vault)) },
       }),
       new DIDManager({
-        store: new SqlDidStore(database),
+        store: new SqlDidStore(database, vault),
         defaultProvider: "did:key",
         providers: {
           "did:key": new KeyDIDProvider({ defaultKms: KMS }),

@@ -1,7 +1,27 @@
+import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
+import type { StoredCredential } from "../storage/credential-store.ts";
 import { contractCredential } from "../testing/credential-store-contract.ts";
 import { TEST_PASSPHRASE, testWallet } from "../testing/test-wallet.ts";
+import { openWallet, type Wallet } from "../wallet.ts";
 import { exportBackup, importBackup, openBackup } from "./backup.ts";
+
+/** What the previous code wrote and read back (see storage/fixtures/README.md). */
+const fixtures = new URL("../storage/fixtures/", import.meta.url);
+const legacy = async () =>
+  JSON.parse(await readFile(new URL("legacy-wallet.json", fixtures), "utf8")) as {
+    passphrase: string;
+    backupPassphrase: string;
+    dids: string[];
+    kid: string;
+    signatureOfHello: string;
+    credentials: StoredCredential[];
+  };
+const signHello = (wallet: Wallet, kid: string) =>
+  wallet.agent.keyManagerSign({ keyRef: kid, algorithm: "EdDSA", data: "hello" });
 
 describe("encrypted backups", () => {
   it("round-trip keys, DIDs and credentials into another wallet, whose keys then sign as before", async () => {
@@ -68,5 +88,37 @@ describe("encrypted backups", () => {
     ).rejects.toMatchObject({ code: "FIELD_INVALID" });
     expect(await target.credentials.list()).toEqual([]);
     expect(await target.dids()).toHaveLength(before);
+  });
+
+  it("work across the change: a backup the previous code wrote imports, sealed, into today's wallet", async () => {
+    const old = await legacy();
+    const text = await readFile(new URL("legacy-wallet.backup", fixtures), "utf8");
+    const target = await testWallet({ passphrase: "the new phone's passphrase" }, "key");
+    const summary = await importBackup(target, await openBackup(text, old.backupPassphrase));
+    expect(summary.credentials).toEqual({ total: 3, added: 3 });
+    expect(await target.credentials.list()).toEqual(old.credentials);
+    expect((await target.dids()).map((d) => d.did)).toEqual(expect.arrayContaining(old.dids));
+    expect(await signHello(target, old.kid)).toBe(old.signatureOfHello);
+    const { rows } = await target.database.execute({ sql: "SELECT sealed FROM wallet_records" });
+    const raw = rows.map((row) => Buffer.from(row.sealed as ArrayBuffer).toString("latin1")).join("");
+    expect(raw.length).toBeGreaterThan(10_000);
+    expect(raw).not.toContain("Data Analysis Foundations");
+  });
+
+  it("work across the change: an upgraded old wallet exports a backup that restores it elsewhere", async () => {
+    const old = await legacy();
+    const path = join(await mkdtemp(join(tmpdir(), "learnbridge-wallet-backup-")), "wallet.db");
+    await copyFile(new URL("legacy-wallet.db", fixtures), path);
+    const client = createClient({ url: `file:${path}` });
+    try {
+      const upgraded = await openWallet({ database: client, passphrase: old.passphrase });
+      const text = await exportBackup(upgraded, "a backup after the upgrade");
+      const target = await testWallet({}, "jwk");
+      await importBackup(target, await openBackup(text, "a backup after the upgrade"));
+      expect(await target.credentials.list()).toEqual(old.credentials);
+      expect(await signHello(target, old.kid)).toBe(old.signatureOfHello);
+    } finally {
+      client.close();
+    }
   });
 });

@@ -2,9 +2,10 @@
  * Encrypted backups: one file holding the learner's keys (private halves included), DIDs and credentials,
  * sealed with AES-256-GCM under a key derived from a passphrase (PBKDF2-SHA-256, a fresh salt per file).
  * Import opens the file first: a wrong passphrase or a damaged file is refused before anything is written,
- * and everything is then written in one transaction, re-sealing the private keys under the receiving wallet's
- * own key. What the wallet already has is kept as it is (keys and DIDs are named by their public keys, so the
- * same name means the same key).
+ * and everything is then written in one transaction, sealed under the receiving wallet's own data key. What
+ * the wallet already has is kept as it is (keys and DIDs are named by their public keys, so the same name
+ * means the same key). The format does not depend on how a wallet stores its rows: backups made before rows
+ * were sealed import as they always did.
  */
 import { fromUtf8, LearnbridgeError, utf8 } from "@learnbridge/core";
 import type { IIdentifier, IKey } from "@veramo/core";
@@ -49,9 +50,9 @@ export interface ImportSummary {
 export async function exportBackup(wallet: Wallet, passphrase: string): Promise<string> {
   const contents: BackupContents = {
     createdAt: wallet.clock().toISOString(),
-    keys: await new SqlKeyStore(wallet.database).listKeys({}),
-    privateKeys: await new SqlPrivateKeyStore(wallet.database, wallet.sealingKey).listKeys({}),
-    dids: await new SqlDidStore(wallet.database).listDIDs({}),
+    keys: await new SqlKeyStore(wallet.database, wallet.vault).listKeys({}),
+    privateKeys: await new SqlPrivateKeyStore(wallet.database, wallet.vault).listKeys({}),
+    dids: await new SqlDidStore(wallet.database, wallet.vault).listDIDs({}),
     credentials: await wallet.credentials.list(),
   };
   const key = await deriveSealingKey(passphrase, newKdfParams(wallet.sealingKey.params.iterations));
@@ -95,21 +96,19 @@ export async function openBackup(text: string, passphrase: string): Promise<Back
 
 /** Writes an opened backup into the wallet, all in one transaction. */
 export async function importBackup(wallet: Wallet, contents: BackupContents): Promise<ImportSummary> {
+  const { vault } = wallet;
   let statements: { kind: keyof ImportSummary | "private"; statement: SqlStatement }[];
   try {
+    const each = <T>(
+      items: readonly T[],
+      kind: keyof ImportSummary | "private",
+      make: (item: T) => Promise<SqlStatement>,
+    ) => Promise.all(items.map(async (item) => ({ kind, statement: await make(item) })));
     statements = [
-      ...contents.keys.map((k) => ({ kind: "keys" as const, statement: keyRowStatement(k, "ignore") })),
-      ...(await Promise.all(
-        contents.privateKeys.map(async (k) => ({
-          kind: "private" as const,
-          statement: await sealedKeyStatement(k, wallet.sealingKey, "ignore"),
-        })),
-      )),
-      ...contents.dids.map((d) => ({ kind: "dids" as const, statement: didRowStatement(d, "ignore") })),
-      ...contents.credentials.map((c) => ({
-        kind: "credentials" as const,
-        statement: credentialRowStatement(c),
-      })),
+      ...(await each(contents.keys, "keys", (k) => keyRowStatement(k, vault, "ignore"))),
+      ...(await each(contents.privateKeys, "private", (k) => sealedKeyStatement(k, vault, "ignore"))),
+      ...(await each(contents.dids, "dids", (d) => didRowStatement(d, vault, "ignore"))),
+      ...(await each(contents.credentials, "credentials", (c) => credentialRowStatement(c, vault))),
     ];
   } catch (cause) {
     throw new LearnbridgeError(

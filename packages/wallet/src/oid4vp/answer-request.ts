@@ -2,7 +2,8 @@
  * Answering an employer's request, in two steps so the learner decides in between: `openPresentationRequest`
  * fetches and checks the request and lists what the learner may share; `sharePresentation` signs one
  * presentation per chosen credential (by the identifier that credential is bound to) and posts the
- * `vp_token` with `state` by `direct_post` (§8.2); `declinePresentationRequest` tells the verifier no.
+ * `vp_token` with `state` by `direct_post` (§8.2), or both encrypted to the request's key as `response` when it
+ * asks for `direct_post.jwt` (§8.3); `declinePresentationRequest` tells the verifier no, the same way.
  */
 import { LearnbridgeError } from "@learnbridge/core";
 import type { IIdentifier } from "@veramo/core";
@@ -11,6 +12,7 @@ import { failureOf, type WalletHttp } from "../http/wallet-http.ts";
 import type { Wallet } from "../wallet.ts";
 import { fetchPresentationRequest, type PresentationRequest } from "./authorization-request.ts";
 import { buildPresentation } from "./build-presentation.ts";
+import { encryptResponse } from "./encrypt-response.ts";
 import {
   type CandidateAnswer,
   heldCandidates,
@@ -45,6 +47,24 @@ async function postForm(http: WalletHttp, url: string, form: Record<string, stri
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
     body: new URLSearchParams(form).toString(),
   });
+}
+
+/**
+ * Posts the response parameters to the verifier: as form fields (objects as JSON text), or as the payload of
+ * one JWE in `response` when the request asked for its answer encrypted.
+ */
+async function postAnswer(http: WalletHttp, request: PresentationRequest, fields: Record<string, unknown>) {
+  const withState = { ...fields, ...(request.state !== undefined ? { state: request.state } : {}) };
+  if (request.encryption) {
+    return postForm(http, request.responseUri, {
+      response: await encryptResponse(withState, request.encryption),
+    });
+  }
+  const form = Object.entries(withState).map(([name, value]) => [
+    name,
+    typeof value === "string" ? value : JSON.stringify(value),
+  ]);
+  return postForm(http, request.responseUri, Object.fromEntries(form));
 }
 
 /** Signs and sends the chosen credentials (one per choice). */
@@ -85,10 +105,7 @@ export async function sharePresentation(
     );
     vpToken[queryId] = [...(vpToken[queryId] ?? []), presentation];
   }
-  const answer = await postForm(wallet.http, request.responseUri, {
-    vp_token: JSON.stringify(vpToken),
-    ...(request.state !== undefined ? { state: request.state } : {}),
-  });
+  const answer = await postAnswer(wallet.http, request, { vp_token: vpToken });
   if (answer.status !== 200) throw failureOf(answer, "the employer did not accept the credential");
   let redirectUri: string | undefined;
   try {
@@ -103,9 +120,8 @@ export async function sharePresentation(
 /** Tells the verifier the learner declined (`access_denied`, §8.5). Best effort: the verifier may be gone. */
 export async function declinePresentationRequest(wallet: Wallet, opened: OpenedRequest): Promise<void> {
   const { request } = opened;
-  await postForm(wallet.http, request.responseUri, {
+  await postAnswer(wallet.http, request, {
     error: "access_denied",
     error_description: "The learner declined to share a credential.",
-    ...(request.state !== undefined ? { state: request.state } : {}),
   }).catch(() => undefined);
 }

@@ -3,12 +3,14 @@
  * verifier's `client_id` and a `request_uri`; the wallet fetches the signed Request Object there (GET, or
  * POST when `request_uri_method=post`) and checks it before showing the learner anything: `typ`, a signature
  * by a key of the DID that the `decentralized_identifier:` client id names (§5.9.3, resolved with the
- * engine), the same client id inside, `vp_token` by `direct_post`, a nonce, a live `exp`, and a DCQL query.
+ * engine), the same client id inside, `vp_token` by `direct_post` (or `direct_post.jwt`, with a key this
+ * wallet can encrypt to), a nonce, a live `exp`, and a DCQL query.
  */
 import { type Clock, LearnbridgeError, randomBytes, toBase64Url, verifySignature } from "@learnbridge/core";
 import { createKeyResolver, isDid, parseCompactJws, splitFragment } from "@learnbridge/credentials";
 import { failureOf, type WalletHttp } from "../http/wallet-http.ts";
 import { type DcqlQuery, readDcqlQuery } from "./dcql.ts";
+import { type ResponseEncryption, responseEncryptionOf } from "./encrypt-response.ts";
 
 export const CLIENT_ID_PREFIX = "decentralized_identifier:";
 const REQUEST_OBJECT_TYP = "oauth-authz-req+jwt";
@@ -34,6 +36,10 @@ export interface PresentationRequest {
   /** The name the verifier gives itself (`client_metadata.client_name`), unverified. */
   readonly verifierName?: string;
   readonly responseUri: string;
+  /** How the answer is posted: plain, or encrypted to `encryption`. */
+  readonly responseMode: "direct_post" | "direct_post.jwt";
+  /** With `direct_post.jwt`: the verifier's key for this request and the content encryption chosen. */
+  readonly encryption?: ResponseEncryption;
   readonly nonce: string;
   readonly state?: string;
   readonly query: DcqlQuery;
@@ -145,8 +151,11 @@ function readClaims(
   }
   if (payload.response_type !== "vp_token")
     throw bad(`asks for ${String(payload.response_type)}, not vp_token`);
-  if (payload.response_mode !== "direct_post") {
-    throw bad(`wants the answer by ${String(payload.response_mode)}; this wallet answers by direct_post`);
+  const responseMode = payload.response_mode;
+  if (responseMode !== "direct_post" && responseMode !== "direct_post.jwt") {
+    throw bad(
+      `wants the answer by ${String(responseMode)}; this wallet answers by direct_post or direct_post.jwt`,
+    );
   }
   const responseUri = payload.response_uri;
   if (typeof responseUri !== "string" || !URL.canParse(responseUri)) throw bad("has no valid response_uri");
@@ -156,11 +165,17 @@ function readClaims(
     throw bad("has no dcql_query (presentation definitions are not supported)");
   const metadata = isObject(payload.client_metadata) ? payload.client_metadata : {};
   const formats = isObject(metadata.vp_formats_supported) ? metadata.vp_formats_supported : {};
+  const encryption = responseMode === "direct_post.jwt" ? responseEncryptionOf(metadata) : undefined;
+  if (responseMode === "direct_post.jwt" && !encryption) {
+    throw bad("asks for an encrypted answer without a P-256 ECDH-ES key and an enc this wallet can use");
+  }
   return {
     clientId: expected.clientId,
     verifierDid: expected.verifierDid,
     ...(typeof metadata.client_name === "string" ? { verifierName: metadata.client_name.slice(0, 200) } : {}),
     responseUri,
+    responseMode,
+    ...(encryption ? { encryption } : {}),
     nonce: payload.nonce,
     ...(typeof payload.state === "string" ? { state: payload.state } : {}),
     query: readDcqlQuery(payload.dcql_query),

@@ -1,84 +1,61 @@
 /**
- * Veramo's key store on the wallet database: which KMS holds each key, its type, public key and metadata.
+ * Veramo's key store on the wallet database: which KMS holds each key, its type, public key and metadata,
+ * sealed under the wallet's data key (a public key is the learner's did:key, an identifier worth hiding).
  * Never the private half: Veramo's KeyManager may hand one over on import, and it is dropped here because
- * private keys live sealed in the private key store.
+ * private keys live in the private key store.
  */
 import type { IKey, ManagedKeyInfo } from "@veramo/core";
 import { AbstractKeyStore } from "@veramo/key-manager";
-import {
-  optionalText,
-  type SqlRow,
-  type SqlStatement,
-  textColumn,
-  type WalletDatabase,
-} from "./wallet-database.ts";
+import type { WalletVault } from "./data-key.ts";
+import { type OnConflict, SealedRecords, sealedRecordStatement } from "./sealed-records.ts";
+import type { SqlStatement, WalletDatabase } from "./wallet-database.ts";
 
-/** The statement that records one key's public part (used by the store and by backup import). */
-export function keyRowStatement(
-  key: Partial<IKey>,
-  onConflict: "update" | "ignore" = "update",
-): SqlStatement {
+/** A key's public part, as stored. */
+function publicPart(key: Partial<IKey>): ManagedKeyInfo {
   const { kid, kms, type, publicKeyHex, meta } = key;
   if (!kid || !kms || !type || !publicKeyHex) {
     throw new TypeError("a key needs kid, kms, type and publicKeyHex");
   }
-  return {
-    sql: `INSERT INTO wallet_keys (kid, kms, type, public_key_hex, meta) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (kid) ${
-            onConflict === "ignore"
-              ? "DO NOTHING"
-              : `DO UPDATE SET kms = excluded.kms, type = excluded.type,
-                 public_key_hex = excluded.public_key_hex, meta = excluded.meta`
-          }`,
-    args: [kid, kms, type, publicKeyHex, meta ? JSON.stringify(meta) : null],
-  };
+  return { kid, kms, type, publicKeyHex, ...(meta ? { meta } : {}) };
 }
 
-function keyFromRow(row: SqlRow): ManagedKeyInfo {
-  const meta = optionalText(row, "meta");
-  return {
-    kid: textColumn(row, "kid"),
-    kms: textColumn(row, "kms"),
-    type: textColumn(row, "type") as IKey["type"],
-    publicKeyHex: textColumn(row, "public_key_hex"),
-    ...(meta ? { meta: JSON.parse(meta) } : {}),
-  };
+/** The statement that records one key's public part (used by the store and by backup import). */
+export async function keyRowStatement(
+  key: Partial<IKey>,
+  vault: WalletVault,
+  onConflict: Extract<OnConflict, "replace" | "ignore"> = "replace",
+): Promise<SqlStatement> {
+  const stored = publicPart(key);
+  return sealedRecordStatement(vault, "key", stored.kid, stored, onConflict);
 }
 
-/** An `AbstractKeyStore` on libSQL. */
+/** An `AbstractKeyStore` on libSQL, encrypted at rest. */
 export class SqlKeyStore extends AbstractKeyStore {
-  readonly #database: WalletDatabase;
+  readonly #records: SealedRecords<ManagedKeyInfo>;
 
-  constructor(database: WalletDatabase) {
+  constructor(database: WalletDatabase, vault: WalletVault) {
     super();
-    this.#database = database;
+    this.#records = new SealedRecords(database, vault, "key");
   }
 
   async importKey(args: Partial<IKey>): Promise<boolean> {
-    await this.#database.execute(keyRowStatement(args));
+    const stored = publicPart(args);
+    await this.#records.put(stored.kid, stored, "replace");
     return true;
   }
 
   async getKey({ kid }: { kid: string }): Promise<IKey> {
-    const { rows } = await this.#database.execute({
-      sql: "SELECT * FROM wallet_keys WHERE kid = ?",
-      args: [kid],
-    });
+    const found = await this.#records.get(kid);
     // Veramo's own stores answer a missing key with this error; its managers rely on a throw.
-    if (!rows[0]) throw new Error("Key not found");
-    return keyFromRow(rows[0]);
+    if (!found) throw new Error("Key not found");
+    return found as IKey;
   }
 
-  async deleteKey({ kid }: { kid: string }): Promise<boolean> {
-    const { rowsAffected } = await this.#database.execute({
-      sql: "DELETE FROM wallet_keys WHERE kid = ?",
-      args: [kid],
-    });
-    return rowsAffected > 0;
+  deleteKey({ kid }: { kid: string }): Promise<boolean> {
+    return this.#records.delete(kid);
   }
 
-  async listKeys(_args: Record<string, never> = {}): Promise<ManagedKeyInfo[]> {
-    const { rows } = await this.#database.execute({ sql: "SELECT * FROM wallet_keys ORDER BY rowid" });
-    return rows.map(keyFromRow);
+  listKeys(_args: Record<string, never> = {}): Promise<ManagedKeyInfo[]> {
+    return this.#records.list();
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The wallet file's schema as ordered migrations. Each migration runs in one write batch together with the
- * row that records it, so a wallet is never half-migrated. A migration is never edited once released.
+ * row that records it, so a wallet is never half-migrated. A migration is never edited once released. One
+ * more step needs the unlocked wallet's key and runs on unlock (wallet-vault.ts), recorded in the same table.
  */
 import { type Clock, systemClock } from "@learnbridge/core";
 import type { WalletDatabase } from "./wallet-database.ts";
@@ -53,6 +54,23 @@ export const WALLET_MIGRATIONS: readonly WalletMigration[] = [
       "CREATE INDEX wallet_credentials_received ON wallet_credentials (received_at)",
     ],
   },
+  {
+    id: "0002-sealed-records",
+    statements: [
+      // Every personal row, sealed under the wallet's data key (see sealed-records.ts): its kind, a keyed
+      // hash of its key (credential id, DID, kid, alias) and the AES-GCM ciphertext. `seq` keeps the order
+      // rows were first written (an INTEGER PRIMARY KEY, so VACUUM does not renumber it).
+      `CREATE TABLE wallet_records (
+        seq INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('credential', 'did', 'key', 'private-key')),
+        row_id TEXT NOT NULL UNIQUE,
+        sealed BLOB NOT NULL
+      ) STRICT`,
+      "CREATE INDEX wallet_records_kind ON wallet_records (kind, seq)",
+      // The four plaintext tables of 0001 are emptied into it and dropped on the first unlock, which alone
+      // has the key: see SEAL_ROWS_MIGRATION in wallet-vault.ts, recorded in wallet_migrations like these.
+    ],
+  },
 ];
 
 /** Applies the migrations this database has not seen yet; returns the ids applied. */
@@ -64,21 +82,28 @@ export async function migrateWallet(
   await database.execute({
     sql: "CREATE TABLE IF NOT EXISTS wallet_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT",
   });
-  const { rows } = await database.execute({ sql: "SELECT id FROM wallet_migrations" });
-  const applied = new Set(rows.map((row) => row.id));
+  const applied = async () =>
+    new Set((await database.execute({ sql: "SELECT id FROM wallet_migrations" })).rows.map((row) => row.id));
+  const before = await applied();
   const done: string[] = [];
   for (const migration of migrations) {
-    if (applied.has(migration.id)) continue;
-    await database.batch(
-      [
-        ...migration.statements.map((sql) => ({ sql })),
-        {
-          sql: "INSERT INTO wallet_migrations (id, applied_at) VALUES (?, ?)",
-          args: [migration.id, clock().toISOString()],
-        },
-      ],
-      "write",
-    );
+    if (before.has(migration.id)) continue;
+    try {
+      await database.batch(
+        [
+          ...migration.statements.map((sql) => ({ sql })),
+          {
+            sql: "INSERT INTO wallet_migrations (id, applied_at) VALUES (?, ?)",
+            args: [migration.id, clock().toISOString()],
+          },
+        ],
+        "write",
+      );
+    } catch (error) {
+      // Another process opening the same wallet applied it first (its batch committed, ours rolled back).
+      if ((await applied()).has(migration.id)) continue;
+      throw error;
+    }
     done.push(migration.id);
   }
   return done;

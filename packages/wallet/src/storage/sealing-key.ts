@@ -1,8 +1,9 @@
 /**
- * The key that seals the wallet's secrets, derived from the learner's passphrase with WebCrypto:
- * PBKDF2-HMAC-SHA-256 (600,000 iterations by default, OWASP's 2023 figure) into an AES-256-GCM key. Every
- * sealed value names what it is (`context`, bound as additional authenticated data), so a sealed private key
- * cannot be swapped for another row's. Opening with the wrong passphrase or tampered data yields nothing.
+ * The key derived from the learner's passphrase with WebCrypto: PBKDF2-HMAC-SHA-256 (600,000 iterations by
+ * default, OWASP's 2023 figure) into an AES-256-GCM key. It seals the lock's check value, the wallet's data key
+ * (data-key.ts, which seals the rows) and backups. Every sealed value names what it is (`context`, bound as
+ * additional authenticated data), so one cannot pass for another. Opening with the wrong passphrase or
+ * tampered data yields nothing.
  */
 import { bufferSource, fromBase64Url, randomBytes, toBase64Url, utf8 } from "@learnbridge/core";
 
@@ -15,13 +16,17 @@ export interface KdfParams {
   readonly salt: string;
 }
 
-/** Seals and opens bytes under one passphrase-derived key. */
-export interface SealingKey {
-  readonly params: KdfParams;
+/** Seals and opens bytes under one AES-256-GCM key. */
+export interface Sealer {
   /** AES-GCM with a fresh 96-bit nonce; returns `v1.<nonce>.<ciphertext>` in base64url. */
   seal(plaintext: Uint8Array, context: string): Promise<string>;
   /** The plaintext, or undefined when the key, the context or the data is wrong. */
   open(sealed: string, context: string): Promise<Uint8Array | undefined>;
+}
+
+/** A sealer whose key was derived from the learner's passphrase, with the parameters it was derived with. */
+export interface SealingKey extends Sealer {
+  readonly params: KdfParams;
 }
 
 /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA-256. */
@@ -70,8 +75,12 @@ export async function deriveSealingKey(passphrase: string, params: KdfParams): P
     false,
     ["encrypt", "decrypt"],
   );
+  return { params, ...aesGcmSealer(key) };
+}
+
+/** Seals under an AES-GCM `key`, binding each sealed value to its `context` (additional authenticated data). */
+function aesGcmSealer(key: CryptoKey): Sealer {
   return {
-    params,
     async seal(plaintext, context) {
       const iv = randomBytes(12);
       const ciphertext = await crypto.subtle.encrypt(

@@ -44,3 +44,10 @@ export function optionalText(row: SqlRow, column: string): string | undefined {
   const value = row[column];
   return typeof value === "string" ? value : undefined;
 }
+
+/** A blob column as bytes; a TypeError when the schema was not respected (a programming error). */
+export function blobColumn(row: SqlRow, column: string): Uint8Array {
+  const value = row[column];
+  if (!(value instanceof ArrayBuffer)) throw new TypeError(`wallet database: column ${column} is not a blob`);
+  return new Uint8Array(value);
+}

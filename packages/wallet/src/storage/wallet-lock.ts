@@ -17,7 +17,7 @@ const CHECK_CONTEXT = "learnbridge-wallet:passphrase-check";
 const CHECK_VALUE = "learnbridge-wallet";
 
 /** Reads one setting; undefined when it was never written. */
-async function readSetting(database: WalletDatabase, name: string): Promise<string | undefined> {
+export async function readSetting(database: WalletDatabase, name: string): Promise<string | undefined> {
   const { rows } = await database.execute({
     sql: "SELECT value FROM wallet_settings WHERE name = ?",
     args: [name],
@@ -59,9 +59,20 @@ export async function createWalletLock(
   return key;
 }
 
-/** Unlocks the wallet: NOT_FOUND when there is none, UNAUTHORIZED when the passphrase is not its own. */
+/** True when the settings table exists: it does in every wallet, whatever its schema version. */
+async function hasSettings(database: WalletDatabase): Promise<boolean> {
+  const { rows } = await database.execute({
+    sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'wallet_settings'",
+  });
+  return rows.length > 0;
+}
+
+/**
+ * Unlocks the wallet: NOT_FOUND when there is none, UNAUTHORIZED when the passphrase is not its own. Reads
+ * only the lock's settings and writes nothing, so it can run before the schema is brought up to date.
+ */
 export async function unlockWallet(database: WalletDatabase, passphrase: string): Promise<SealingKey> {
-  const stored = await readSetting(database, "kdf");
+  const stored = (await hasSettings(database)) ? await readSetting(database, "kdf") : undefined;
   if (stored === undefined) throw new LearnbridgeError("NOT_FOUND", "there is no wallet here yet");
   const params = readKdfParams(JSON.parse(stored));
   const check = await readSetting(database, "passphrase_check");

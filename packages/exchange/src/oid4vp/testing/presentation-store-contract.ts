@@ -25,6 +25,7 @@ export const sampleRequest = (
     credentials: [{ id: "badge", format: "ldp_vc", meta: { type_values: [["OpenBadgeCredential"]] } }],
   },
   language: "fr",
+  responseMode: "direct_post",
   status: "pending",
   createdAt: T0,
   expiresAt: T0 + 10 * MINUTE,
@@ -76,6 +77,39 @@ export function presentationRequestStoreContract(
       await expect(store.insert(sampleRequest("r1", { state: "other" }))).rejects.toThrow();
       await expect(store.insert(sampleRequest("r2", { state: "state-r1" }))).rejects.toThrow();
       expect(await store.get("r2")).toBeUndefined();
+    });
+
+    it("keeps an encrypted request's mode and sealed key, and forgets the key once the request is answered", async () => {
+      const store = await make();
+      const responseKey = {
+        publicJwk: {
+          kty: "EC" as const,
+          crv: "P-256" as const,
+          x: "YO4epjifD-KWeq1sL2tNmm36BhXnkJ0He-WqMYrp9Fk",
+          y: "Hekpm0zfK7C-YccH5iBjcIXgf6YdUvNUac_0At55Okk",
+          kid: "r1",
+          use: "enc" as const,
+          alg: "ECDH-ES" as const,
+        },
+        sealedPrivateKey: "v1.aXY.c2VhbGVk",
+      };
+      const record = sampleRequest("r1", { responseMode: "direct_post.jwt", responseKey });
+      await store.insert(record);
+      expect(await store.get("r1")).toEqual(record);
+      expect(await store.findByState("state-r1")).toEqual(record);
+      await store.insert(sampleRequest("r2"));
+      expect((await store.get("r2"))?.responseMode).toBe("direct_post");
+      expect(await store.get("r2")).not.toHaveProperty("responseKey");
+      // A refusal leaves the key; the answer that completes the request takes it away, the mode stays.
+      await store.recordRefusal("r1", { code: "RESPONSE_ENCRYPTION_INVALID", message: "x", at: T0 + MINUTE });
+      expect((await store.get("r1"))?.responseKey).toEqual(responseKey);
+      expect(await store.complete("r1", completion(["h1"]), T0 + MINUTE)).toBe("done");
+      const done = await store.get("r1");
+      expect(done).toMatchObject({ status: "completed", responseMode: "direct_post.jwt" });
+      expect(done).not.toHaveProperty("responseKey");
+      // And with the request, at its deletion time, goes everything.
+      await store.purge(T0 + 61 * MINUTE);
+      expect(await store.get("r1")).toBeUndefined();
     });
 
     it("completes a pending request once, with its result and hashes", async () => {

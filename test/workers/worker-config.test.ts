@@ -1,0 +1,36 @@
+/**
+ * The Worker root's settings (workers/centre/src/config.ts), read from the env bindings: here only what can
+ * be checked without workerd; centre-worker.test.ts runs the built bundle.
+ */
+import { describe, expect, it } from "vitest";
+import { type CentreEnv, readConfig } from "../../workers/centre/src/config.ts";
+
+const REQUIRED: CentreEnv = {
+  PUBLIC_URL: "https://centre.example",
+  DATABASE_URL: "libsql://centre-org.turso.io",
+  MASTER_KEY: Buffer.alloc(32, 7).toString("base64url"),
+};
+
+describe("the Worker's PRE_AUTHORIZED_CODE_TTL", () => {
+  it("is ten minutes when unset, and the seconds given otherwise, quoted or not in [vars]", () => {
+    const read = (env: CentreEnv) => {
+      const result = readConfig(env);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.config;
+    };
+    expect(read(REQUIRED).preAuthorizedCodeLifetimeMs).toBe(600_000);
+    expect(read({ ...REQUIRED, PRE_AUTHORIZED_CODE_TTL: "1800" }).preAuthorizedCodeLifetimeMs).toBe(
+      1_800_000,
+    );
+    const unquoted = { ...REQUIRED, PRE_AUTHORIZED_CODE_TTL: 120 } as unknown as CentreEnv;
+    expect(read(unquoted).preAuthorizedCodeLifetimeMs).toBe(120_000);
+    // Another lifetime is another centre: the isolate rebuilds it.
+    expect(read({ ...REQUIRED, PRE_AUTHORIZED_CODE_TTL: "1800" }).cacheKey).not.toBe(read(REQUIRED).cacheKey);
+  });
+
+  it.each(["59", "3601", "ten", "600s"])("refuses %s, naming the variable", (ttl) => {
+    const result = readConfig({ ...REQUIRED, PRE_AUTHORIZED_CODE_TTL: ttl });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => p.variable)).toEqual(["PRE_AUTHORIZED_CODE_TTL"]);
+  });
+});
