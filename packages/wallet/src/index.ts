@@ -1,6 +1,7 @@
 /**
- * @learnbridge/wallet: a learner's holder agent on Veramo 7 (keys and DIDs sealed in a libSQL wallet file),
- * that receives credentials by OpenID4VCI 1.0, presents them by OpenID4VP 1.0, and keeps encrypted backups.
+ * @learnbridge/wallet: a learner's holder agent on Veramo 7 (keys, DIDs and credentials sealed in a libSQL
+ * wallet file) that receives credentials by OpenID4VCI 1.0, presents them by OpenID4VP 1.0 (in the clear or
+ * encrypted to the verifier), and keeps encrypted backups.
  * Protocol code is Web Standards only (fetch injected); the CLI in src/cli is the Node part.
  */
 export {
@@ -57,6 +58,12 @@ export {
 export { buildPresentation } from "./oid4vp/build-presentation.ts";
 export { selectClaims } from "./oid4vp/claims-path.ts";
 export { type DcqlQuery, readDcqlQuery } from "./oid4vp/dcql.ts";
+export {
+  encryptResponse,
+  type ResponseEncryption,
+  responseEncryptionOf,
+  WALLET_ENC_VALUES,
+} from "./oid4vp/encrypt-response.ts";
 export { expandedTypes } from "./oid4vp/expanded-types.ts";
 export {
   type CandidateAnswer,

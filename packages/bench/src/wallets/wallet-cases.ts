@@ -113,6 +113,7 @@ async function presentationCases(
   name: string,
 ): Promise<WalletCase[]> {
   const steps = new StepTimes();
+  const encryptedSteps = new StepTimes();
   const domain = `decentralized_identifier:${centre.centre.did}`;
   // The plain verify re-posts one presentation signed once; the flow signs a fresh one per answer.
   const binding = { nonce: "bench-presentation-nonce", audience: domain };
@@ -126,6 +127,19 @@ async function presentationCases(
       baseline: `verify.${format}`,
       steps,
       run: () => oid4vpAnswer(centre, wallet, format, credential, steps),
+      check: (verdict: Json) =>
+        verdict?.status === "completed" &&
+        verdict.result?.verified === true &&
+        verdict.result.holders?.[0] === wallet.did,
+    },
+    {
+      id: `oid4vp.${format}.encrypted`,
+      group: GROUPS.oid4vp,
+      label: `OpenID4VP ${name}, encrypted answer`,
+      kind: "verify",
+      baseline: `verify.${format}`,
+      steps: encryptedSteps,
+      run: () => oid4vpAnswer(centre, wallet, format, credential, encryptedSteps, "direct_post.jwt"),
       check: (verdict: Json) =>
         verdict?.status === "completed" &&
         verdict.result?.verified === true &&

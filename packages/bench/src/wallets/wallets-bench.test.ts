@@ -15,6 +15,14 @@ const FLOW_STEPS = {
   "oid4vci.jwt_vc_json": ["offer", "offer JSON", "token + PIN", "nonce", "credential"],
   "oid4vp.ldp_vc": ["request", "request object", "wallet signs", "direct_post", "result"],
   "oid4vp.jwt_vc_json": ["request", "request object", "wallet signs", "direct_post", "result"],
+  "oid4vp.jwt_vc_json.encrypted": [
+    "request",
+    "request object",
+    "wallet signs",
+    "wallet encrypts",
+    "direct_post.jwt",
+    "result",
+  ],
   "vcapi.claim": ["offer", "start", "DIDAuth → credential"],
 } as const;
 
@@ -27,9 +35,11 @@ describe("bench --wallets", () => {
       "oid4vci.jwt_vc_json",
       "issue.jwt_vc",
       "oid4vp.ldp_vc",
+      "oid4vp.ldp_vc.encrypted",
       "verify.ldp_vc",
       "present.ldp_vc",
       "oid4vp.jwt_vc_json",
+      "oid4vp.jwt_vc_json.encrypted",
       "verify.jwt_vc_json",
       "present.jwt_vc_json",
       "vcapi.claim",
@@ -56,7 +66,7 @@ describe("bench --wallets", () => {
     const table = formatWalletsTable(result, describeMachine(), "test");
     for (const group of Object.values(GROUPS)) expect(table).toMatch(new RegExp(`^${group} +/s`, "m"));
     for (const { case: c } of result.results) expect(table).toContain(c.label);
-    expect(table.match(/^ {2}(OpenID4V|VC-API).* \d+\.\d\dx$/gm)).toHaveLength(5);
+    expect(table.match(/^ {2}(OpenID4V|VC-API).* \d+\.\d\dx$/gm)).toHaveLength(7);
     expect(table).toMatch(
       /^ {6}offer \d+% · offer JSON \d+% · token \+ PIN \d+% · nonce \d+% · credential \d+%$/m,
     );
