@@ -7,16 +7,25 @@ import { join } from "node:path";
 
 const MAIN = new URL("../../packages/node/src/server/main.ts", import.meta.url).pathname;
 
-/** A free TCP port on 127.0.0.1. */
+/** Ports handed out in this test file: the system may offer a just-closed port again at once. */
+const handedOut = new Set<number>();
+
+/** A free TCP port on 127.0.0.1, never one this file was given before. */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export interface CentreProcess {

@@ -5,6 +5,7 @@
 
 export { type Actor, auditedBy } from "./access/actor.ts";
 export {
+  API_TOKEN_PATTERN,
   type ApiKeyRecord,
   type ApiKeyRepository,
   authenticate,

@@ -25,7 +25,7 @@ describe("registerApiToken", () => {
     await registerApiToken(repository, token, ADMIN, fixedClock("2026-01-02T03:04:05Z"));
     const [record] = await repository.list();
     expect(record).toMatchObject({
-      id: token.split("_")[1],
+      id: token.slice(4, 16),
       name: ADMIN.name,
       scopes: ["admin"],
       createdAt: "2026-01-02T03:04:05Z",
@@ -33,6 +33,13 @@ describe("registerApiToken", () => {
     expect(JSON.stringify(record)).not.toContain(token);
     expect((await authenticate(repository, token))?.id).toBe(record?.id);
     expect(await authenticate(repository, operatorToken())).toBeUndefined();
+  });
+
+  it("takes the whole 12-character id even when it holds a '_', and refuses what is not a token", async () => {
+    const repository = new MemoryApiKeyRepository();
+    await registerApiToken(repository, `lbk_a_b-c_d_e_fg_${"s".repeat(43)}`, ADMIN);
+    expect((await repository.list()).map((k) => k.id)).toEqual(["a_b-c_d_e_fg"]);
+    await expect(registerApiToken(repository, "lbk_short_secret", ADMIN)).rejects.toThrow(TypeError);
   });
 
   it("registers a token once, even when two starts race to it", async () => {

@@ -45,7 +45,10 @@ export class MemoryApiKeyRepository implements ApiKeyRepository {
     return [...this.#keys.values()].find((k) => k.tokenHash === tokenHash);
   }
   async list() {
-    return [...this.#keys.values()];
+    // Oldest first; a stable sort keeps keys of the same second in the order they were made.
+    return [...this.#keys.values()].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
   }
   async revoke(id: string, at: string) {
     const key = this.#keys.get(id);
@@ -56,6 +59,9 @@ export class MemoryApiKeyRepository implements ApiKeyRepository {
 }
 
 const hashToken = async (token: string) => toHex(await sha256(utf8(token)));
+
+/** A staff token: `lbk_`, a 12-character id, `_`, a 43-character secret (older ids are base64url). */
+export const API_TOKEN_PATTERN = /^lbk_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/;
 
 /** Creates a key and returns its one-time token. */
 export async function createApiKey(
@@ -101,10 +107,13 @@ export async function registerApiToken(
   input: { name: string; scopes: readonly Scope[] },
   clock: Clock = systemClock,
 ): Promise<void> {
+  if (!API_TOKEN_PATTERN.test(token))
+    throw new TypeError("registerApiToken: not a token of the form lbk_<id>_<secret>");
   const tokenHash = await hashToken(token);
   if (await repository.findByHash(tokenHash)) return;
   const record: ApiKeyRecord = {
-    id: token.split("_")[1] ?? "admin",
+    // By position, not by splitting on "_": a base64url id may itself hold one.
+    id: token.slice(4, 16),
     name: input.name,
     tokenHash,
     scopes: [...new Set(input.scopes)],
@@ -122,7 +131,7 @@ export async function authenticate(
   repository: ApiKeyRepository,
   token: string,
 ): Promise<ApiKeyRecord | undefined> {
-  if (!/^lbk_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  if (!API_TOKEN_PATTERN.test(token)) return undefined;
   const record = await repository.findByHash(await hashToken(token));
   return record && !record.revokedAt ? record : undefined;
 }

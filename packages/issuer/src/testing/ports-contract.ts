@@ -67,6 +67,14 @@ export function apiKeyRepositoryContract(name: string, make: Make<ApiKeyReposito
       expect((await repo.findByHash("h1"))?.revokedAt).toBe("2026-02-01T00:00:00Z");
       expect(await repo.revoke("missing", "2026-02-01T00:00:00Z")).toBe(false);
     });
+
+    it("lists oldest first, keys made in the same second in the order they were made", async () => {
+      const repo = await make();
+      // Ids that sort otherwise than they were made: the order must not come from the id.
+      for (const id of ["m3", "z1", "a2", "k9"]) await repo.insert(apiKey(id, `h-${id}`));
+      await repo.insert({ ...apiKey("b0", "h-b0"), createdAt: "2025-12-31T23:59:59Z" });
+      expect((await repo.list()).map((k) => k.id)).toEqual(["b0", "m3", "z1", "a2", "k9"]);
+    });
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from "node:path";
 import { type CentreFederationConfig, federationSettingsFrom, offerSettingsFrom } from "@learnbridge/app";
+import { API_TOKEN_PATTERN } from "@learnbridge/issuer";
 
 export interface NodeConfig {
   readonly port: number;
@@ -35,8 +36,6 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
-
-const TOKEN = /^lbk_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/;
 
 /** Reads the configuration from `env`; throws a ConfigError listing every problem. */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): NodeConfig {
@@ -80,7 +79,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     );
   }
   const adminToken = value("ADMIN_TOKEN");
-  if (adminToken !== undefined && !TOKEN.test(adminToken)) {
+  if (adminToken !== undefined && !API_TOKEN_PATTERN.test(adminToken)) {
     bad(
       "ADMIN_TOKEN",
       "must be a token this node printed (lbk_<id>_<secret>); unset it to have one generated",

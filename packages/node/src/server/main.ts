@@ -7,14 +7,14 @@ try {
   const config = readConfig(process.env, process.cwd());
   const centre = await startCentre(config);
   for (const warning of centre.warnings) console.warn(`warning: ${warning}`);
-  console.log(`Learnbridge centre ${centre.did}`);
-  console.log(
+  // One write: a reader watching for "listening at" gets the token and notices with it, never half of them.
+  const lines = [
+    `Learnbridge centre ${centre.did}`,
     `  listening at ${centre.url}  (DID document: ${centre.url}/.well-known/did.json, API: ${centre.url}/openapi.json)`,
-  );
-  for (const notice of centre.notices) console.log(`  ${notice}`);
-  if (centre.adminToken) {
-    console.log(`  admin token (shown once, store it now): ${centre.adminToken}`);
-  }
+    ...centre.notices.map((notice) => `  ${notice}`),
+    ...(centre.adminToken ? [`  admin token (shown once, store it now): ${centre.adminToken}`] : []),
+  ];
+  console.log(lines.join("\n"));
   const stop = async () => {
     await centre.close();
     process.exit(0);

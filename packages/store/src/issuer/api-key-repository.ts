@@ -42,9 +42,9 @@ export class LibsqlApiKeyRepository implements ApiKeyRepository {
   }
 
   async list() {
-    return (await this.#client.execute({ sql: "SELECT * FROM api_keys ORDER BY created_at, id" })).rows.map(
-      toRecord,
-    );
+    return (
+      await this.#client.execute({ sql: "SELECT * FROM api_keys ORDER BY created_at, rowid" })
+    ).rows.map(toRecord);
   }
 
   async revoke(id: string, at: string) {

@@ -165,8 +165,11 @@ describe("openNodeSqlite", () => {
     const timer = setInterval(() => ticks++, 5);
     const second = client.transaction("write");
     const write = client.execute("INSERT INTO t VALUES (2)");
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(ticks).toBeGreaterThan(3); // the event loop ran while they waited for the lock
+    // The event loop runs while they wait for the lock: the timer ticks (a deadline, not a fixed wait, so a
+    // stall of the machine does not fail it).
+    const deadline = Date.now() + 10_000;
+    while (ticks <= 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ticks).toBeGreaterThan(3);
     await tx.commit();
     tx.close();
     // The waiting transaction took the lock; the waiting write goes after it.
