@@ -71,6 +71,7 @@ export {
   type PresentationChoice,
   presentationChoices,
 } from "./oid4vp/match-credentials.ts";
+export { type ChangePassphraseOptions, changePassphrase } from "./storage/change-passphrase.ts";
 export {
   type CredentialStore,
   type HeldCredentialFormat,

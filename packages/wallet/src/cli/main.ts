@@ -10,6 +10,7 @@ import type { Command } from "./commands/command.ts";
 import { did } from "./commands/did.ts";
 import { init } from "./commands/init.ts";
 import { list, show } from "./commands/list-show.ts";
+import { passphrase } from "./commands/passphrase.ts";
 import { present } from "./commands/present.ts";
 import { type CliIo, processIo } from "./io.ts";
 import { explain } from "./messages.ts";
@@ -26,13 +27,14 @@ Usage: pnpm wallet <command>
   did create | did list         your identifiers  [--method key|jwk]
   backup export <file>          save everything to one encrypted file
   backup import <file>          restore from such a file
+  passphrase                    change the passphrase that opens your wallet
 
 Everywhere: --wallet <dir> (or LEARNBRIDGE_WALLET) says where the wallet is; the passphrase comes from
 LEARNBRIDGE_WALLET_PASSPHRASE or is asked; --lang zh (or LANG) picks the language of names;
 --allow-loopback lets the wallet talk to a centre on this same computer (for tests).
 Run 'pnpm wallet <command> --help' for more about one command.`;
 
-const COMMANDS: Record<string, Command> = { init, did, accept, list, show, present, backup };
+const COMMANDS: Record<string, Command> = { init, did, accept, list, show, present, backup, passphrase };
 
 /** Runs one command line; returns the exit status. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

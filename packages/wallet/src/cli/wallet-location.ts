@@ -7,6 +7,7 @@ import { access, chmod, mkdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
+import { isPassphraseLongEnough, MIN_PASSPHRASE_LENGTH } from "../storage/passphrase-rule.ts";
 import { initWallet, openWallet, type Wallet, type WalletOptions } from "../wallet.ts";
 import { CliFailure } from "./cli-failure.ts";
 import type { CliIo } from "./io.ts";
@@ -23,8 +24,6 @@ export const COMMON_OPTIONS = {
   lang: { type: "string" },
   "allow-loopback": { type: "boolean" },
 } as const;
-
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 /** The wallet directory. */
 export function walletDirectory(options: CommonOptions, io: CliIo): string {
@@ -72,14 +71,24 @@ function walletOptions(client: Client, passphrase: string, options: CommonOption
   return { database: client, passphrase, allowLoopback: options["allow-loopback"] ?? false };
 }
 
-/** Opens the learner's wallet, asking for the passphrase when the environment does not give it. */
-export async function openCliWallet(options: CommonOptions, io: CliIo): Promise<OpenedWallet> {
+/** The wallet directory, after checking that a wallet is there (a plain failure when there is none). */
+export async function existingWalletDirectory(options: CommonOptions, io: CliIo): Promise<string> {
   const directory = walletDirectory(options, io);
   if (!(await exists(databaseFile(directory)))) {
     throw new CliFailure(`There is no wallet in ${directory} yet. Make one with:  pnpm wallet init`);
   }
+  return directory;
+}
+
+/** A database client on the wallet file in `directory` (close it when done). */
+export const walletFileClient = (directory: string): Client =>
+  createClient({ url: `file:${databaseFile(directory)}` });
+
+/** Opens the learner's wallet, asking for the passphrase when the environment does not give it. */
+export async function openCliWallet(options: CommonOptions, io: CliIo): Promise<OpenedWallet> {
+  const directory = await existingWalletDirectory(options, io);
   const passphrase = await passphraseOf(io, "Your wallet passphrase: ");
-  const client = createClient({ url: `file:${databaseFile(directory)}` });
+  const client = walletFileClient(directory);
   try {
     const wallet = await openWallet(walletOptions(client, passphrase, options));
     return { wallet, client, directory, languages: languagesOf(options, io), passphrase };
@@ -94,18 +103,25 @@ export async function walletExists(options: CommonOptions, io: CliIo): Promise<b
   return exists(databaseFile(walletDirectory(options, io)));
 }
 
-/** Asks for (or reads from the environment) the passphrase of a new wallet, twice when asked. */
-export async function newPassphrase(io: CliIo): Promise<string> {
-  let passphrase = io.env.LEARNBRIDGE_WALLET_PASSPHRASE;
+/**
+ * Asks for (or reads from the environment variable `fromEnv`) a new passphrase, twice when asked, and holds
+ * it to the wallet's passphrase rule.
+ */
+export async function newPassphrase(
+  io: CliIo,
+  fromEnv = "LEARNBRIDGE_WALLET_PASSPHRASE",
+  what = "a passphrase for your wallet",
+): Promise<string> {
+  let passphrase = io.env[fromEnv];
   if (!passphrase) {
-    io.out(`Choose a passphrase for your wallet (at least ${MIN_PASSPHRASE_LENGTH} characters).`);
+    io.out(`Choose ${what} (at least ${MIN_PASSPHRASE_LENGTH} characters).`);
     io.out("Write it down somewhere safe: without it, nobody can open the wallet, not even us.");
     passphrase = await io.ask("New passphrase: ", { secret: true });
     const again = passphrase && (await io.ask("The same passphrase again: ", { secret: true }));
     if (passphrase !== again)
       throw new CliFailure("The two passphrases are not the same. Nothing was changed.");
   }
-  if (!passphrase || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+  if (!passphrase || !isPassphraseLongEnough(passphrase)) {
     throw new CliFailure(
       `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters. Nothing was changed.`,
     );

@@ -26,6 +26,10 @@ export async function readSetting(database: WalletDatabase, name: string): Promi
   return typeof value === "string" ? value : undefined;
 }
 
+/** The lock's check value sealed under `key`: what tells its passphrase apart from any other. */
+export const sealPassphraseCheck = (key: SealingKey): Promise<string> =>
+  key.seal(utf8(CHECK_VALUE), CHECK_CONTEXT);
+
 /** True when the database already holds a wallet. */
 export async function isWalletInitialised(database: WalletDatabase): Promise<boolean> {
   return (await readSetting(database, "kdf")) !== undefined;
@@ -44,7 +48,7 @@ export async function createWalletLock(
     throw new LearnbridgeError("CONFLICT", "there is already a wallet here");
   }
   const key = await deriveSealingKey(passphrase, newKdfParams(iterations));
-  const check = await key.seal(utf8(CHECK_VALUE), CHECK_CONTEXT);
+  const check = await sealPassphraseCheck(key);
   // Both rows or neither: a wallet with parameters but no check value could never be opened.
   await database.batch(
     [

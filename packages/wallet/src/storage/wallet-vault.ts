@@ -22,7 +22,8 @@ import { readSetting } from "./wallet-lock.ts";
 /** The id, in `wallet_migrations`, of the step that seals an old wallet's rows (it needs the key). */
 export const SEAL_ROWS_MIGRATION = "0003-seal-plaintext-rows";
 
-const DATA_KEY = "data_key";
+/** The setting that holds the data key, wrapped under the passphrase key. */
+export const DATA_KEY = "data_key";
 /** Set while the file may still hold an old wallet's plaintext in free pages. */
 const RESIDUE = "plaintext_residue";
 
