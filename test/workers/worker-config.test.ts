@@ -34,3 +34,22 @@ describe("the Worker's PRE_AUTHORIZED_CODE_TTL", () => {
     expect(result.ok ? [] : result.problems.map((p) => p.variable)).toEqual(["PRE_AUTHORIZED_CODE_TTL"]);
   });
 });
+
+describe("the Worker's follower settings", () => {
+  it("passes FEDERATION_MAX_RECORDS_PER_OWNER and FEDERATION_HINT_TARGETS on as assembleCentre's sync", () => {
+    const result = readConfig({
+      ...REQUIRED,
+      FEDERATION_MAX_RECORDS_PER_OWNER: "20000",
+      FEDERATION_HINT_TARGETS: "https://mirror.example",
+    });
+    expect(result.ok && result.config.sync).toEqual({
+      hintTargets: ["https://mirror.example"],
+      follower: { maxRecordsPerOwner: 20_000 },
+    });
+    const plain = readConfig(REQUIRED);
+    expect(plain.ok && plain.config.sync).toBeUndefined();
+    expect(result.ok && plain.ok && result.config.cacheKey !== plain.config.cacheKey).toBe(true);
+    const bad = readConfig({ ...REQUIRED, FEDERATION_MAX_RECORDS_PER_OWNER: "0" });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.variable)).toEqual(["FEDERATION_MAX_RECORDS_PER_OWNER"]);
+  });
+});

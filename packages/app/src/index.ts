@@ -13,7 +13,12 @@ export {
 } from "./challenges.ts";
 export { type AppEnv, type CentreAppDeps, statusBaseUrlOf } from "./deps.ts";
 export type { CentreFederationConfig } from "./federation-trust/centre-federation.ts";
-export { federationSettingsFrom, type SettingProblem } from "./federation-trust/settings-from-env.ts";
+export {
+  type FederationSettings,
+  type FederationSyncSettings,
+  federationSettingsFrom,
+  type SettingProblem,
+} from "./federation-trust/settings-from-env.ts";
 export { type OfferSettings, offerSettingsFrom } from "./oid4vci/offer-settings-from-env.ts";
 export { openApiDocument } from "./openapi.ts";
 export { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, ProblemError } from "./problem.ts";

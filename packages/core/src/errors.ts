@@ -105,6 +105,8 @@ export const ERROR_HTTP_STATUS = {
   RECORD_EQUIVOCATION: 409,
   RECORD_STALE: 409,
   HTTP_SIGNATURE_INVALID: 401,
+  // a feed would take one owner past the follower's cap of live records per owner: the feed is quarantined
+  FEED_OWNER_QUOTA: 422,
 } as const satisfies Record<string, number>;
 
 /** One of the closed set of error codes. */

@@ -77,6 +77,7 @@ describe.each(backends)("migrate: $name", (backend) => {
       "presentation_hashes",
       "presentation_requests",
       "replica_feed_entries",
+      "replica_owner_counts",
       "replica_untrusted_records",
       "schema_migrations",
       "status_claims",

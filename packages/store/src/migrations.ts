@@ -20,6 +20,7 @@ import {
   PRESENTATION_RESPONSE_KEYS_MIGRATION,
 } from "./exchange/presentation-schema.ts";
 import { FOLLOWER_REVALIDATION_MIGRATION } from "./federation/follower-revalidation-schema.ts";
+import { REPLICA_OWNER_COUNTS_MIGRATION } from "./federation/replica-owner-counts-schema.ts";
 import { CATALOGUE_REPLICA_MIGRATION } from "./federation/replica-schema.ts";
 import { FEDERATION_TRUST_MIGRATION } from "./federation/trust-schema.ts";
 import { ACHIEVEMENTS_MIGRATION } from "./issuer/achievement-schema.ts";
@@ -74,6 +75,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PRESENTATION_CHALLENGES_MIGRATION,
   PRESENTATION_RESPONSE_KEYS_MIGRATION,
   OFFER_LIVE_CODES_MIGRATION,
+  REPLICA_OWNER_COUNTS_MIGRATION,
 ];
 
 /** Options of `migrate`. */

@@ -2,7 +2,12 @@
  * The Worker root's configuration, read from the env bindings of a request. Every problem names its variable
  * and says why; the Worker then answers 500 to everything: a centre must not run half-configured.
  */
-import { type CentreFederationConfig, federationSettingsFrom, offerSettingsFrom } from "@learnbridge/app";
+import {
+  type CentreFederationConfig,
+  type FederationSyncSettings,
+  federationSettingsFrom,
+  offerSettingsFrom,
+} from "@learnbridge/app";
 import { fromBase64Url } from "@learnbridge/core";
 
 /** The bindings this Worker reads (wrangler.toml `[vars]` and `wrangler secret put`). */
@@ -19,6 +24,7 @@ export interface CentreEnv {
   readonly FEDERATION_TRUST_ANCHORS?: string;
   readonly FEDERATION_TRUST_MARK_ISSUERS?: string;
   readonly FEDERATION_HINT_TARGETS?: string;
+  readonly FEDERATION_MAX_RECORDS_PER_OWNER?: string;
   /** Seconds a pre-authorized code works after a wallet fetched the offer: 60-3600, default 600. */
   readonly PRE_AUTHORIZED_CODE_TTL?: string;
 }
@@ -31,8 +37,8 @@ export interface WorkerConfig {
   readonly masterKey: Uint8Array;
   readonly adminToken?: string;
   readonly federation?: CentreFederationConfig;
-  /** Told of the feed's moves besides the followed peers (FEDERATION_HINT_TARGETS). */
-  readonly hintTargets?: readonly string[];
+  /** The follower's settings (FEDERATION_HINT_TARGETS, FEDERATION_MAX_RECORDS_PER_OWNER), when any is set. */
+  readonly sync?: FederationSyncSettings;
   /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL). */
   readonly preAuthorizedCodeLifetimeMs: number;
   /** The raw values this configuration was read from: equal keys, same centre. */
@@ -106,7 +112,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
       ...(databaseAuthToken ? { databaseAuthToken } : {}),
       ...(adminToken ? { adminToken } : {}),
       ...(federation.config ? { federation: federation.config } : {}),
-      ...(federation.hintTargets ? { hintTargets: federation.hintTargets } : {}),
+      ...(federation.sync ? { sync: federation.sync } : {}),
       preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
       cacheKey: JSON.stringify([
         publicUrl,
@@ -115,7 +121,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
         masterKeyText,
         adminToken,
         federation.config,
-        federation.hintTargets,
+        federation.sync,
         offers.preAuthorizedCodeLifetimeMs,
       ]),
     },

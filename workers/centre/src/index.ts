@@ -86,7 +86,7 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     jobRunBudgetMs: JOB_RUN_BUDGET_MS,
     offers: { preAuthorizedCodeLifetimeMs: config.preAuthorizedCodeLifetimeMs },
     ...(config.federation ? { federation: config.federation } : {}),
-    ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
+    ...(config.sync ? { sync: config.sync } : {}),
   });
   // Another isolate may race us to it; registerApiToken tolerates that.
   if (config.adminToken) {

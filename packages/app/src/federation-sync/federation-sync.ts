@@ -40,7 +40,10 @@ export interface FederationSyncOptions {
   readonly network?: NetworkOptions;
   readonly clock?: Clock;
   readonly follower?: Partial<
-    Pick<FollowerOptions, "random" | "schedule" | "pageSize" | "maxPagesPerPull" | "timeoutMs" | "report">
+    Pick<
+      FollowerOptions,
+      "random" | "schedule" | "pageSize" | "maxPagesPerPull" | "timeoutMs" | "report" | "maxRecordsPerOwner"
+    >
   >;
   /** Where failures of background work are reported; default console.error. */
   readonly logError?: (error: unknown, where: string) => void;

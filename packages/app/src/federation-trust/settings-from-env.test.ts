@@ -69,7 +69,10 @@ describe("federationSettingsFrom", () => {
       federationSettingsFrom({
         FEDERATION_HINT_TARGETS: " https://mirror.example, ,https://asia.example/hub ",
       }),
-    ).toEqual({ hintTargets: ["https://mirror.example", "https://asia.example/hub"], problems: [] });
+    ).toEqual({
+      sync: { hintTargets: ["https://mirror.example", "https://asia.example/hub"] },
+      problems: [],
+    });
     expect(
       federationSettingsFrom({
         FEDERATION_ROLE: "leaf",
@@ -77,7 +80,11 @@ describe("federationSettingsFrom", () => {
         FEDERATION_TRUST_ANCHORS: ANCHORS,
         FEDERATION_HINT_TARGETS: "https://mirror.example",
       }),
-    ).toMatchObject({ hintTargets: ["https://mirror.example"], config: { role: "leaf" }, problems: [] });
+    ).toMatchObject({
+      sync: { hintTargets: ["https://mirror.example"] },
+      config: { role: "leaf" },
+      problems: [],
+    });
     expect(federationSettingsFrom({ FEDERATION_HINT_TARGETS: "  " })).toEqual({ problems: [] });
     expect(
       federationSettingsFrom({ FEDERATION_HINT_TARGETS: "https://mirror.example,mirror.example" }),
@@ -86,5 +93,41 @@ describe("federationSettingsFrom", () => {
         { variable: "FEDERATION_HINT_TARGETS", reason: "'mirror.example' is not an entity id (URL)" },
       ],
     });
+  });
+
+  it("reads FEDERATION_MAX_RECORDS_PER_OWNER, with or without a role, and names a bad one", () => {
+    expect(federationSettingsFrom({ FEDERATION_MAX_RECORDS_PER_OWNER: " 20000 " })).toEqual({
+      sync: { follower: { maxRecordsPerOwner: 20_000 } },
+      problems: [],
+    });
+    expect(
+      federationSettingsFrom({
+        FEDERATION_ROLE: "leaf",
+        FEDERATION_AUTHORITY_HINTS: "https://hq.example",
+        FEDERATION_TRUST_ANCHORS: ANCHORS,
+        FEDERATION_MAX_RECORDS_PER_OWNER: "1",
+      }),
+    ).toMatchObject({
+      sync: { follower: { maxRecordsPerOwner: 1 } },
+      config: { role: "leaf" },
+      problems: [],
+    });
+    // A Worker's [vars] keep TOML's numbers.
+    const fromToml = { FEDERATION_MAX_RECORDS_PER_OWNER: 5000 } as unknown as Record<string, string>;
+    expect(federationSettingsFrom(fromToml)).toEqual({
+      sync: { follower: { maxRecordsPerOwner: 5000 } },
+      problems: [],
+    });
+    expect(federationSettingsFrom({ FEDERATION_MAX_RECORDS_PER_OWNER: "" })).toEqual({ problems: [] });
+    for (const bad of ["0", "-5", "1.5", "1e5", "lots", "10000001"]) {
+      expect(federationSettingsFrom({ FEDERATION_MAX_RECORDS_PER_OWNER: bad })).toEqual({
+        problems: [
+          {
+            variable: "FEDERATION_MAX_RECORDS_PER_OWNER",
+            reason: `'${bad}' is not a whole number from 1 to 10,000,000 (default 100,000)`,
+          },
+        ],
+      });
+    }
   });
 });

@@ -10,8 +10,15 @@
  * - `FEDERATION_TRUST_MARK_ISSUERS` (anchor): JSON `{"<trust mark type>": ["<entity id>", ...]}`.
  * - `FEDERATION_HINT_TARGETS`: entity ids, comma-separated, told of this centre's feed moves by signed hints
  *   besides the peers it follows (a regional mirror, say); read with or without FEDERATION_ROLE.
+ * - `FEDERATION_MAX_RECORDS_PER_OWNER`: live replica records the follower keeps per owner (1 to 10,000,000;
+ *   default the follower's, 100,000); a feed that would go past it is quarantined. With or without a role.
  */
-import { isEntityId, jwkSetProblem, type TrustAnchor } from "@learnbridge/federation";
+import {
+  DEFAULT_MAX_RECORDS_PER_OWNER,
+  isEntityId,
+  jwkSetProblem,
+  type TrustAnchor,
+} from "@learnbridge/federation";
 import { isObject } from "../json-body.ts";
 import type { CentreFederationConfig } from "./centre-federation.ts";
 
@@ -21,12 +28,20 @@ export interface SettingProblem {
   readonly reason: string;
 }
 
-/** What the FEDERATION_* variables say: the federation configuration, the extra hint targets, or why not. */
+/** The follower's settings from the environment, in the shape of assembleCentre's `sync`. */
+export interface FederationSyncSettings {
+  /** Extra targets of the feed's signed hints (FEDERATION_HINT_TARGETS). */
+  readonly hintTargets?: readonly string[];
+  /** The cap on live replica records per owner (FEDERATION_MAX_RECORDS_PER_OWNER). */
+  readonly follower?: { readonly maxRecordsPerOwner: number };
+}
+
+/** What the FEDERATION_* variables say: the federation configuration, the follower's settings, or why not. */
 export interface FederationSettings {
   /** None when FEDERATION_ROLE is unset. */
   readonly config?: CentreFederationConfig;
-  /** Extra targets of the feed's signed hints (assembleCentre's `sync.hintTargets`), when set. */
-  readonly hintTargets?: readonly string[];
+  /** What assembleCentre's `sync` takes from them, when any is set: the roots pass it on as it is. */
+  readonly sync?: FederationSyncSettings;
   readonly problems: readonly SettingProblem[];
 }
 
@@ -37,13 +52,18 @@ export function federationSettingsFrom(
   const problems: SettingProblem[] = [];
   const value = (name: string) => env[name]?.trim() || undefined;
   const hintTargets = listOfEntityIds(value("FEDERATION_HINT_TARGETS"), "FEDERATION_HINT_TARGETS", problems);
-  const targets = hintTargets.length ? { hintTargets } : {};
+  const cap = recordsPerOwnerOf(env, problems);
+  const sync: FederationSyncSettings = {
+    ...(hintTargets.length ? { hintTargets } : {}),
+    ...(cap !== undefined ? { follower: { maxRecordsPerOwner: cap } } : {}),
+  };
+  const follower = Object.keys(sync).length ? { sync } : {};
   const role = value("FEDERATION_ROLE");
   if (role === undefined) {
     for (const name of ["FEDERATION_AUTHORITY_HINTS", "FEDERATION_TRUST_ANCHORS"]) {
       if (value(name)) problems.push({ variable: name, reason: "is set, but FEDERATION_ROLE is not" });
     }
-    return problems.length ? { problems } : { ...targets, problems };
+    return problems.length ? { problems } : { ...follower, problems };
   }
   if (role !== "anchor" && role !== "intermediate" && role !== "leaf") {
     problems.push({ variable: "FEDERATION_ROLE", reason: "must be anchor, intermediate or leaf" });
@@ -97,7 +117,7 @@ export function federationSettingsFrom(
   const name = value("FEDERATION_NAME");
   return {
     problems,
-    ...targets,
+    ...follower,
     config: {
       role,
       trustAnchors: anchors,
@@ -106,6 +126,26 @@ export function federationSettingsFrom(
       ...(issuers ? { trustMarkIssuers: issuers } : {}),
     },
   };
+}
+
+/** The most a node may set: a single owner's rows past it would take tens of GiB (2.7 KiB each, indexed). */
+const MAX_RECORDS_PER_OWNER = 10_000_000;
+
+/** FEDERATION_MAX_RECORDS_PER_OWNER, when set and valid (a Worker's [vars] may hand it over as a number). */
+function recordsPerOwnerOf(
+  env: Readonly<Record<string, unknown>>,
+  problems: SettingProblem[],
+): number | undefined {
+  const raw = env.FEDERATION_MAX_RECORDS_PER_OWNER;
+  const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
+  if (!text) return undefined;
+  const cap = Number(text);
+  if (/^\d+$/.test(text) && cap >= 1 && cap <= MAX_RECORDS_PER_OWNER) return cap;
+  problems.push({
+    variable: "FEDERATION_MAX_RECORDS_PER_OWNER",
+    reason: `'${text}' is not a whole number from 1 to ${MAX_RECORDS_PER_OWNER.toLocaleString("en")} (default ${DEFAULT_MAX_RECORDS_PER_OWNER.toLocaleString("en")})`,
+  });
+  return undefined;
 }
 
 /** The comma-separated entity ids of `variable` (blank items skipped); each one that is not is a problem. */

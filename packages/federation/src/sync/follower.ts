@@ -4,8 +4,11 @@
  * against its own state; failures back off with jitter and trip a per-peer circuit breaker; a peer that
  * forks its chain, or signs with keys its DID document does not hold, is quarantined. An owner whose trust
  * cannot be resolved now fails the pull (retried later, nothing applied); records refused for their
- * owner's trust are fetched again, at the start of a pull, once the owner is trusted. `runDue` is what the
- * runtimes' timers (Node) and Cron Triggers (Workers) call; a verified hint only makes a peer due.
+ * owner's trust are fetched again, at the start of a pull, once the owner is trusted. A page that would
+ * take one owner past the cap of live records per owner is not applied and quarantines its peer, so a
+ * compromised member (or a mirror of it) cannot fill the follower's disk and search index before its trust
+ * mark is withdrawn. `runDue` is what the runtimes' timers (Node) and Cron Triggers (Workers) call; a
+ * verified hint only makes a peer due.
  */
 import { type Clock, type ErrorCode, type PublicKey, systemClock } from "@learnbridge/core";
 import type { RecordChecker } from "../feed/feed-publisher.ts";
@@ -24,6 +27,16 @@ import { changesStep, type StepContext, snapshotStep } from "./pull-steps.ts";
 import type { NewQuarantineEntry, Peer, QuarantineEntry, ReplicaStore } from "./replica-store.ts";
 import { recoverUntrusted } from "./trust-recovery.ts";
 import type { TrustCheck } from "./verify-entries.ts";
+
+/**
+ * The default cap on live replica records per owner. The bootstrap bench (`pnpm bench --federation`) has a
+ * follower take 100,000 records of ONE owner, about two minutes and, at the search corpus's 2.7 KiB a record
+ * with its index, some 270 MiB: the largest one-owner catalogue this project measures a follower holding.
+ * The cap sits there, so that catalogue still fits (only going past the cap is refused), while a member that
+ * floods costs each follower at most that much before its feed is quarantined. Real centres publish hundreds
+ * to a few thousand courses; a cap of 50,000 would have quarantined the bench's origin half way.
+ */
+export const DEFAULT_MAX_RECORDS_PER_OWNER = 100_000;
 
 export interface FollowerOptions {
   readonly store: ReplicaStore;
@@ -55,6 +68,11 @@ export interface FollowerOptions {
   readonly timeoutMs?: number;
   /** Owners of records refused for their trust asked again per pull (at random when more); default 16. */
   readonly ownerRechecksPerPull?: number;
+  /**
+   * Live replica records (catalogue rows, across every followed feed) kept per owner; a page that would go
+   * past it quarantines its feed with FEED_OWNER_QUOTA. Default DEFAULT_MAX_RECORDS_PER_OWNER.
+   */
+  readonly maxRecordsPerOwner?: number;
 }
 
 export class Follower {
@@ -65,6 +83,7 @@ export class Follower {
   readonly #schedule: SchedulePolicy;
   readonly #pageSize: number;
   readonly #maxPages: number;
+  readonly #maxRecordsPerOwner: number;
   readonly #report: (entry: QuarantineEntry | NewQuarantineEntry) => void;
   /** Pulls running in this process, by feed: a peer is never pulled twice at once. */
   readonly #running = new Map<string, Promise<PullReport>>();
@@ -85,6 +104,10 @@ export class Follower {
     this.#maxPages = options.maxPagesPerPull ?? 40;
     if (!Number.isSafeInteger(this.#pageSize) || this.#pageSize < 1 || this.#pageSize > 500) {
       throw new TypeError("Follower: pageSize must be 1-500");
+    }
+    this.#maxRecordsPerOwner = options.maxRecordsPerOwner ?? DEFAULT_MAX_RECORDS_PER_OWNER;
+    if (!Number.isSafeInteger(this.#maxRecordsPerOwner) || this.#maxRecordsPerOwner < 1) {
+      throw new TypeError("Follower: maxRecordsPerOwner must be a whole number of at least 1");
     }
     this.#report =
       options.report ??
@@ -170,6 +193,7 @@ export class Follower {
       resolvePeerKey: this.#o.resolvePeerKey,
       clock: this.#clock,
       republish: this.#o.aggregator ?? false,
+      maxRecordsPerOwner: this.#maxRecordsPerOwner,
     };
     let seenHead = startHead;
     let checkpointMatches: boolean | undefined;

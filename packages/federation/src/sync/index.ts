@@ -23,7 +23,7 @@ export {
   feedUrl,
   type SnapshotPage,
 } from "./feed-client.ts";
-export { Follower, type FollowerOptions } from "./follower.ts";
+export { DEFAULT_MAX_RECORDS_PER_OWNER, Follower, type FollowerOptions } from "./follower.ts";
 export {
   HINTS_PATH,
   type HintDelivery,
@@ -36,6 +36,7 @@ export { isAt, MemoryReplicaStore, newPeer } from "./memory-replica-store.ts";
 export {
   type FeedEntry,
   type HeldState,
+  isLiveRow,
   type PagePlan,
   planPage,
   planSweep,
@@ -50,6 +51,7 @@ export type {
   FeedPosition,
   FollowInput,
   NewQuarantineEntry,
+  OwnerQuotaExceeded,
   Peer,
   PeerPhase,
   PeerStatus,

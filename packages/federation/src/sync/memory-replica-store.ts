@@ -5,7 +5,7 @@
 import { EMPTY_DIGEST } from "../feed/digest.ts";
 import type { FeedLog } from "../feed/feed-log.ts";
 import { freshHealth, type PeerHealth } from "./circuit-breaker.ts";
-import { type FeedEntry, planPage, planSweep } from "./page-plan.ts";
+import { type FeedEntry, ownerGrowth, planPage, planSweep } from "./page-plan.ts";
 import type {
   ApplyPageInput,
   ApplyPageResult,
@@ -65,6 +65,8 @@ export class MemoryReplicaStore implements ReplicaStore {
   #peers = new Map<string, Peer>();
   #entries = new Map<string, Map<string, FeedEntry>>();
   #rows = new Map<string, ReplicaRecord>();
+  /** Live catalogue rows per owner, kept with every change of `#rows` (what the cap per owner reads). */
+  #live = new Map<string, number>();
   /** Per feed, the records refused because their owner was not trusted, by record id. */
   #untrusted = new Map<string, Map<string, UntrustedRecord>>();
   #quarantine: QuarantineEntry[] = [];
@@ -104,9 +106,16 @@ export class MemoryReplicaStore implements ReplicaStore {
       if (!this.#peers.delete(feed)) return false;
       this.#entries.delete(feed);
       this.#untrusted.delete(feed);
-      for (const id of this.#rows.keys()) {
-        if (![...this.#entries.values()].some((entries) => entries.has(id))) this.#rows.delete(id);
+      const dropped: ReplicaRecord[] = [];
+      for (const [id, row] of this.#rows) {
+        if ([...this.#entries.values()].some((entries) => entries.has(id))) continue;
+        this.#rows.delete(id);
+        dropped.push(row);
       }
+      this.#live = counted(
+        this.#live,
+        dropped.map((row) => [row, undefined] as const),
+      );
       return true;
     });
   }
@@ -204,6 +213,7 @@ export class MemoryReplicaStore implements ReplicaStore {
       }
       const entries = new Map(this.#entries.get(input.feed));
       const ids = new Set(input.events.map((e) => e.recordId));
+      const owners = new Set(input.events.map((e) => e.owner));
       const plan = await planPage(
         {
           feed: input.feed,
@@ -215,11 +225,17 @@ export class MemoryReplicaStore implements ReplicaStore {
           rows: new Map(
             [...ids].flatMap((id) => (this.#rows.has(id) ? [[id, this.#rows.get(id) as ReplicaRecord]] : [])),
           ),
+          ownerCounts: new Map([...owners].map((owner) => [owner, this.#live.get(owner) ?? 0])),
         },
         input.events,
         input.at,
+        input.maxRecordsPerOwner,
       );
+      if (plan.overQuota) {
+        return { applied: false, changed: [], stale: 0, equivocations: [], overQuota: plan.overQuota };
+      }
       const rows = new Map(this.#rows);
+      const touched = new Set(plan.rows.map((row) => row.recordId));
       for (const entry of plan.entries) entries.set(entry.recordId, entry);
       for (const id of input.seen ?? []) {
         const entry = entries.get(id);
@@ -240,7 +256,10 @@ export class MemoryReplicaStore implements ReplicaStore {
         );
         const sweep = await planSweep({ feed: input.feed, digest, count }, sweptEntries, rows, elsewhere);
         for (const id of sweep.removed) entries.delete(id);
-        for (const id of sweep.hidden) rows.set(id, { ...(rows.get(id) as ReplicaRecord), hidden: true });
+        for (const id of sweep.hidden) {
+          rows.set(id, { ...(rows.get(id) as ReplicaRecord), hidden: true });
+          touched.add(id);
+        }
         ({ digest, count } = sweep);
       };
       const gone = (input.gone ?? []).flatMap((id) => {
@@ -253,10 +272,15 @@ export class MemoryReplicaStore implements ReplicaStore {
       }
       const untrusted = new Map(this.#untrusted.get(input.feed));
       keepUntrusted(untrusted, input);
+      const live = counted(
+        this.#live,
+        [...touched].map((id) => [this.#rows.get(id), rows.get(id)] as const),
+      );
       // Everything computed: now the swap, with nothing left that can fail.
       this.#entries.set(input.feed, entries);
       this.#untrusted.set(input.feed, untrusted);
       this.#rows = rows;
+      this.#live = live;
       this.#peers.set(input.feed, {
         ...peer,
         ...input.to,
@@ -292,6 +316,10 @@ export class MemoryReplicaStore implements ReplicaStore {
     return this.#rows.get(recordId);
   }
 
+  async liveRecordCount(owner: string) {
+    return this.#live.get(owner) ?? 0;
+  }
+
   async listRecords(query: { feed?: string; liveOnly?: boolean; after?: string; limit?: number } = {}) {
     const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
     return [...this.#rows.values()]
@@ -309,6 +337,20 @@ export class MemoryReplicaStore implements ReplicaStore {
     const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
     return this.#quarantine.filter((e) => e.seq > (query.after ?? 0)).slice(0, limit);
   }
+}
+
+/** The live counts per owner after rows changed as `changes` say (a new map; owners at zero dropped). */
+function counted(
+  live: ReadonlyMap<string, number>,
+  changes: Iterable<readonly [ReplicaRecord | undefined, ReplicaRecord | undefined]>,
+): Map<string, number> {
+  const next = new Map(live);
+  for (const [owner, delta] of ownerGrowth(changes)) {
+    const count = (next.get(owner) ?? 0) + delta;
+    if (count > 0) next.set(owner, count);
+    else next.delete(owner);
+  }
+  return next;
 }
 
 /**

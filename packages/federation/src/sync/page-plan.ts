@@ -2,10 +2,11 @@
  * What applying a verified page does, computed from what the two views hold of its records: the writes to
  * the feed view (and the feed's digest and count), the writes to the catalogue view, and the equivocations
  * to quarantine. Every ReplicaStore implementation reads the held rows inside its transaction, calls this,
- * and writes the plan, so the version rule lives in one place.
+ * and writes the plan, so the version rule lives in one place; and so does the cap on live records per
+ * owner, judged on what the page would do to the catalogue view.
  */
 import { updateDigest } from "../feed/digest.ts";
-import type { QuarantineEntry, ReplicaEvent, ReplicaRecord } from "./replica-store.ts";
+import type { OwnerQuotaExceeded, QuarantineEntry, ReplicaEvent, ReplicaRecord } from "./replica-store.ts";
 import { type HeldVersion, versionRule } from "./version-rule.ts";
 
 /** What the feed view holds of one record of one feed. */
@@ -24,6 +25,8 @@ export interface HeldState {
   readonly entries: ReadonlyMap<string, FeedEntry>;
   /** Catalogue rows of the page's record ids. */
   readonly rows: ReadonlyMap<string, ReplicaRecord>;
+  /** Live catalogue rows of each owner of the page's events (absent: none); needed with a cap. */
+  readonly ownerCounts?: ReadonlyMap<string, number>;
 }
 
 /** The writes of a page. */
@@ -39,17 +42,29 @@ export interface PagePlan {
   /** Events that changed the catalogue view. */
   readonly changed: readonly ReplicaEvent[];
   readonly stale: number;
+  /** The page would take this owner past the cap: the store writes none of the plan. */
+  readonly overQuota?: OwnerQuotaExceeded;
 }
+
+/** True when a catalogue row counts against its owner's cap: a record, not a tombstone, not hidden. */
+export const isLiveRow = (row: ReplicaRecord | undefined): row is ReplicaRecord =>
+  row !== undefined && row.op === "put" && !row.hidden;
 
 const isLive = (entry: HeldVersion | undefined): entry is HeldVersion =>
   entry !== undefined && !entry.deleted;
 
-/** Plans `events` (in feed order) against `held`. */
+/**
+ * Plans `events` (in feed order) against `held`; with `maxRecordsPerOwner`, also says which owner (if any)
+ * the page would take past that cap (`held.ownerCounts` must then hold the counts of the events' owners).
+ */
 export async function planPage(
   held: HeldState,
   events: readonly ReplicaEvent[],
   at: string,
+  maxRecordsPerOwner?: number,
 ): Promise<PagePlan> {
+  if (maxRecordsPerOwner !== undefined && !held.ownerCounts)
+    throw new TypeError("planPage: a cap per owner needs held.ownerCounts");
   const entries = new Map(held.entries);
   const rows = new Map(held.rows);
   const touchedEntries = new Set<string>();
@@ -125,6 +140,14 @@ export async function planPage(
       }
     }
   }
+  const overQuota =
+    maxRecordsPerOwner === undefined
+      ? undefined
+      : pastCap(
+          held,
+          [...touchedRows].map((id) => [held.rows.get(id), rows.get(id)] as const),
+          maxRecordsPerOwner,
+        );
   return {
     digest,
     count,
@@ -133,7 +156,39 @@ export async function planPage(
     equivocations,
     changed,
     stale,
+    ...(overQuota ? { overQuota } : {}),
   };
+}
+
+/** How the live rows of each owner change when rows go from `before` to `after`, in page order. */
+export function ownerGrowth(
+  changes: Iterable<readonly [ReplicaRecord | undefined, ReplicaRecord | undefined]>,
+): Map<string, number> {
+  const growth = new Map<string, number>();
+  const add = (owner: string, n: number) => growth.set(owner, (growth.get(owner) ?? 0) + n);
+  for (const [before, after] of changes) {
+    if (isLiveRow(before)) add(before.owner, -1);
+    if (isLiveRow(after)) add(after.owner, 1);
+  }
+  return growth;
+}
+
+/**
+ * The first owner the page grows past `cap`. Only growth is judged: a page that keeps or lowers an owner's
+ * count (updates, tombstones, a record replacing one deleted in the same page) applies even above the cap,
+ * so an operator who lowers the cap does not freeze a centre's corrections.
+ */
+function pastCap(
+  held: HeldState,
+  changes: readonly (readonly [ReplicaRecord | undefined, ReplicaRecord | undefined])[],
+  cap: number,
+): OwnerQuotaExceeded | undefined {
+  for (const [owner, grown] of ownerGrowth(changes)) {
+    if (grown <= 0) continue;
+    const before = held.ownerCounts?.get(owner) ?? 0;
+    if (before + grown > cap) return { owner, cap, held: before, count: before + grown };
+  }
+  return undefined;
 }
 
 /** The writes that end a re-snapshot: entries it did not see again were deleted meanwhile. */

@@ -2,12 +2,20 @@
  * The steps of a pull, each one page: a snapshot page (bootstrap, or again when behind retention), a
  * changes page (contiguity and chain checked, then every record). Each step fetches, verifies, and then
  * applies in ONE store transaction guarded by the position it started from. An idle poll sends the ETag
- * of the last empty answer and gets a 304 without a body (the checkpoint: checkpoint-step.ts).
+ * of the last empty answer and gets a 304 without a body (the checkpoint: checkpoint-step.ts). A page the
+ * store refused because it would take an owner past the cap of live records per owner quarantines the peer.
  */
 import type { ErrorCode, PublicKey } from "@learnbridge/core";
 import { checkChain, type FeedEvent } from "../feed/event.ts";
 import { type FeedClient, isNotModified } from "./feed-client.ts";
-import type { FeedPosition, Peer, QuarantineEntry, ReplicaEvent, ReplicaStore } from "./replica-store.ts";
+import type {
+  FeedPosition,
+  OwnerQuotaExceeded,
+  Peer,
+  QuarantineEntry,
+  ReplicaEvent,
+  ReplicaStore,
+} from "./replica-store.ts";
 import { type VerifyContext, verifyEntries } from "./verify-entries.ts";
 
 /** What a pull needs, for one peer. */
@@ -20,6 +28,8 @@ export interface StepContext extends VerifyContext {
   readonly clock: () => Date;
   /** Aggregator mode: pages are republished into the node's own feed as they are applied. */
   readonly republish: boolean;
+  /** The cap on live records per owner that every page is applied under. */
+  readonly maxRecordsPerOwner: number;
 }
 
 /** How a step stops without applying: a failure to retry later, or a peer to quarantine. */
@@ -76,6 +86,19 @@ export const verdictStep = (verdict: {
       }
     : { kind: "failed", code: verdict.code, reason: verdict.reason };
 
+/**
+ * The stop of a page refused for an owner's cap: the peer is quarantined (a flood does not go away by
+ * itself; an operator raises the cap or waits for the owner's trust to be withdrawn, then follows again).
+ */
+export const overQuotaStep = (quota: OwnerQuotaExceeded): StepStop => ({
+  kind: "quarantine",
+  code: "FEED_OWNER_QUOTA",
+  reason:
+    `a page would give ${quota.owner} ${quota.count} live records, above this follower's cap of ` +
+    `${quota.cap} per owner: nothing of it was applied`,
+  details: { owner: quota.owner, cap: quota.cap, count: quota.count, held: quota.held },
+});
+
 /** One page of the snapshot. The first page's `asOfSeq` (and hash) is where the changes pick up. */
 export async function snapshotStep(peer: Peer, ctx: StepContext): Promise<StepResult> {
   const page = await ctx.client.snapshot(peer.feed, peer.snapshotAfter, ctx.pageSize);
@@ -109,8 +132,10 @@ export async function snapshotStep(peer: Peer, ctx: StepContext): Promise<StepRe
     untrusted: verdict.untrusted,
     ...(seen.length > 0 ? { seen } : {}),
     ...(ctx.republish ? { republish: true } : {}),
+    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
     at: ctx.clock().toISOString(),
   });
+  if (result.overQuota) return overQuotaStep(result.overQuota);
   if (!result.applied) return { kind: "moved" };
   return {
     kind: "applied",
@@ -200,8 +225,10 @@ export async function changesStep(peer: Peer, ctx: StepContext): Promise<StepRes
     refused: verdict.refused,
     untrusted: verdict.untrusted,
     ...(ctx.republish ? { republish: true } : {}),
+    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
     at: ctx.clock().toISOString(),
   });
+  if (result.overQuota) return overQuotaStep(result.overQuota);
   if (!result.applied) return { kind: "moved" };
   return {
     kind: "applied",

@@ -7,7 +7,9 @@
  * - the catalogue view, one row per record (the highest version any followed feed delivered), which
  *   search indexes.
  * `applyPage` writes a verified page into both views and moves the peer's position in ONE transaction,
- * guarded by the position the page was fetched from: a page applies whole, once, or not at all.
+ * guarded by the position the page was fetched from: a page applies whole, once, or not at all. It also
+ * keeps the follower's cap on live records per owner: a page that would take an owner past it applies
+ * nothing, and says who (the follower then quarantines the feed).
  */
 import type { ErrorCode } from "@learnbridge/core";
 import type { JsonRecord } from "../feed/event.ts";
@@ -131,7 +133,23 @@ export interface ApplyPageInput {
    * the same transaction (a store built without the node's feed refuses this with a TypeError).
    */
   readonly republish?: boolean;
+  /**
+   * The follower's cap on live catalogue rows per owner: a page that would take any owner past it writes
+   * nothing (`overQuota` says who). Pages that keep or lower an owner's count apply even above the cap.
+   * Absent: no cap.
+   */
+  readonly maxRecordsPerOwner?: number;
   readonly at: string;
+}
+
+/** An owner a page would take past the cap of live records per owner. */
+export interface OwnerQuotaExceeded {
+  readonly owner: string;
+  readonly cap: number;
+  /** The owner's live records held before the page. */
+  readonly held: number;
+  /** The owner's live records had the page been applied (above `cap`). */
+  readonly count: number;
 }
 
 /** What the version rule made of one event, in one view. */
@@ -145,6 +163,8 @@ export interface ApplyPageResult {
   readonly changed: readonly ReplicaEvent[];
   readonly stale: number;
   readonly equivocations: readonly QuarantineEntry[];
+  /** Set when nothing was written because the page would take an owner past `maxRecordsPerOwner`. */
+  readonly overQuota?: OwnerQuotaExceeded;
 }
 
 /** Why something is in quarantine. */
@@ -231,6 +251,8 @@ export interface ReplicaStore {
   ): Promise<readonly UntrustedRecord[]>;
   /** The catalogue view of one record. */
   getRecord(recordId: string): Promise<ReplicaRecord | undefined>;
+  /** Live catalogue rows of `owner` (neither tombstoned nor hidden): what the cap per owner counts. */
+  liveRecordCount(owner: string): Promise<number>;
   /** Catalogue rows by record id, after `after`; `liveOnly` skips tombstoned and hidden ones. */
   listRecords(query?: {
     readonly feed?: string;

@@ -7,7 +7,7 @@
  */
 import type { ErrorCode } from "@learnbridge/core";
 import type { Random } from "./backoff.ts";
-import { positionOf, type StepContext, type StepStop, verdictStep } from "./pull-steps.ts";
+import { overQuotaStep, positionOf, type StepContext, type StepStop, verdictStep } from "./pull-steps.ts";
 import type { Peer, QuarantineEntry } from "./replica-store.ts";
 import { ownerTrustOf, verifyEntries } from "./verify-entries.ts";
 
@@ -79,8 +79,10 @@ export async function recoverUntrusted(
     untrusted: verdict.untrusted,
     ...(gone.length > 0 ? { gone } : {}),
     ...(ctx.republish ? { republish: true } : {}),
+    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
     at: ctx.clock().toISOString(),
   });
+  if (result.overQuota) return overQuotaStep(result.overQuota);
   if (!result.applied) return { kind: "moved" };
   return {
     kind: "recovered",

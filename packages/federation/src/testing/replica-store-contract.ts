@@ -48,6 +48,7 @@ export const sampleRecord: RecordFactory = (id, owner, version, op, variant = ""
 const A = "https://a.example";
 const M = "https://mirror.example";
 const OWNER = "did:web:a.example";
+const OWNER_B = "did:web:b.example";
 const AT = "2026-11-30T10:00:00.000Z";
 const START: FeedPosition = {
   phase: "snapshot",
@@ -88,6 +89,20 @@ export function replicaStoreContract(
     const record = recordOf(id(n), OWNER, version, op, variant);
     return { seq, op, recordId: id(n), version, recordHash: await jsonHashOf(record), record, owner: OWNER };
   };
+  /** An event of another owner, B (ids under its own origin). */
+  const eventOfB = async (seq: number, n: number, version: number): Promise<ReplicaEvent> => {
+    const recordId = `https://b.example/catalogue/courses/c-${n}`;
+    const record = recordOf(recordId, OWNER_B, version, "put");
+    return {
+      seq,
+      op: "put",
+      recordId,
+      version,
+      recordHash: await jsonHashOf(record),
+      record,
+      owner: OWNER_B,
+    };
+  };
   const digestOf = async (events: readonly ReplicaEvent[]) =>
     stateDigestOf(events.filter((e) => e.op === "put"));
   const followed = async (store: ReplicaStore, feed = A) => {
@@ -99,7 +114,7 @@ export function replicaStoreContract(
     cursor: number,
     events: ReplicaEvent[],
     feed = A,
-    extra: Pick<ApplyPageInput, "refused" | "untrusted" | "gone"> = {},
+    extra: Pick<ApplyPageInput, "refused" | "untrusted" | "gone" | "maxRecordsPerOwner"> = {},
   ) =>
     store.applyPage({
       feed,
@@ -538,6 +553,119 @@ export function replicaStoreContract(
       });
       expect(await store.getRecord(id(1))).toMatchObject({ version: 2, hidden: true });
       expect(await store.listRecords({ liveOnly: true })).toEqual([]);
+    });
+
+    it("counts each owner's live rows through pages, tombstones, hidden rows, sweeps and unfollows", async () => {
+      const store = await make();
+      for (const feed of [A, M]) {
+        await followed(store, feed);
+        await skipSnapshot(store, feed);
+      }
+      const live = () => store.liveRecordCount(OWNER);
+      expect(await live()).toBe(0);
+      await page(store, 0, [await event(1, 1, 1), await event(2, 2, 1), await event(3, 3, 1)]);
+      await page(store, 3, [await eventOfB(4, 1, 1)]);
+      expect([await live(), await store.liveRecordCount(OWNER_B)]).toEqual([3, 1]);
+      // An update adds no record, a tombstone takes one away; an equivocation hides one, a new version shows it.
+      await page(store, 4, [await event(5, 1, 2), await event(6, 2, 2, "delete")]);
+      expect(await live()).toBe(2);
+      await page(store, 6, [await event(7, 3, 1, "put", " (altered)")]);
+      expect(await live()).toBe(1);
+      await page(store, 7, [await event(8, 3, 2)]);
+      expect(await live()).toBe(2);
+      // Another feed with the same record adds nothing; with a new one, it counts once across feeds.
+      await page(store, 0, [await event(1, 1, 2), await event(2, 9, 1)], M);
+      expect(await live()).toBe(3);
+      // Swept from the only feed that held it: hidden, no longer counted.
+      await store.applyPage({
+        feed: A,
+        from: changesAt(8),
+        to: changesAt(8),
+        events: [],
+        knownHeadSeq: 8,
+        gone: [id(3)],
+        at: AT,
+      });
+      expect(await live()).toBe(2);
+      // Unfollowing the mirror forgets what only it held (record 9); record 1 stays with A.
+      await store.unfollow(M);
+      expect(await live()).toBe(1);
+      await store.unfollow(A);
+      expect([await live(), await store.liveRecordCount(OWNER_B)]).toEqual([0, 0]);
+    });
+
+    it("applies nothing of a page that would take an owner past the cap, and only growth is refused", async () => {
+      const store = await make();
+      for (const feed of [A, M]) {
+        await followed(store, feed);
+        await skipSnapshot(store, feed);
+      }
+      const cap = { maxRecordsPerOwner: 3 };
+      const first = [await event(1, 1, 1), await event(2, 2, 1), await event(3, 3, 1)];
+      expect((await page(store, 0, first, A, cap)).applied).toBe(true);
+      expect(await store.liveRecordCount(OWNER)).toBe(3);
+      const before = await store.getPeer(A);
+      const refused: NewQuarantineEntry = {
+        kind: "record",
+        feed: A,
+        recordId: id(8),
+        code: "RECORD_SIGNATURE_INVALID",
+        reason: "the proof does not verify",
+        at: AT,
+      };
+      // An update and a new record in one page: the new one goes past the cap, so neither applies.
+      const over = await page(store, 3, [await event(4, 1, 2), await event(5, 4, 1)], A, {
+        ...cap,
+        refused: [refused],
+        untrusted: [{ recordId: id(7), version: 1, owner: OWNER_B, code: "TRUST_UNKNOWN", at: AT }],
+      });
+      expect(over).toEqual({
+        applied: false,
+        changed: [],
+        stale: 0,
+        equivocations: [],
+        overQuota: { owner: OWNER, cap: 3, held: 3, count: 4 },
+      });
+      expect(await store.getPeer(A)).toEqual(before);
+      expect((await store.getRecord(id(1)))?.version).toBe(1);
+      expect(await store.getRecord(id(4))).toBeUndefined();
+      expect(await store.listQuarantine()).toEqual([]);
+      expect(await store.untrustedOwners(A, 10)).toEqual([]);
+      // At the cap, updates and tombstones apply; so does a new record that replaces a deleted one.
+      expect(
+        (await page(store, 3, [await event(4, 1, 2), await event(5, 2, 2, "delete")], A, cap)).applied,
+      ).toBe(true);
+      expect((await page(store, 5, [await event(6, 5, 1)], A, cap)).applied).toBe(true);
+      expect(await store.liveRecordCount(OWNER)).toBe(3);
+      expect(
+        (await page(store, 6, [await event(7, 3, 2, "delete"), await event(8, 6, 1)], A, cap)).applied,
+      ).toBe(true);
+      // Another owner's record in a page that takes this owner past the cap is refused with it.
+      const mixed = await page(store, 8, [await eventOfB(9, 1, 1), await event(10, 7, 1)], A, cap);
+      expect(mixed.overQuota).toEqual({ owner: OWNER, cap: 3, held: 3, count: 4 });
+      expect(await store.liveRecordCount(OWNER_B)).toBe(0);
+      expect((await page(store, 8, [await eventOfB(9, 1, 1)], A, cap)).applied).toBe(true);
+      // The cap is per owner across feeds: a mirror's new record counts against the same owner.
+      expect((await page(store, 0, [await event(1, 8, 1)], M, cap)).overQuota).toMatchObject({ count: 4 });
+      expect((await page(store, 0, [await event(1, 1, 2)], M, cap)).applied).toBe(true);
+      // Lowered below what is held: growth is refused, corrections still apply.
+      expect((await page(store, 9, [await event(10, 1, 3)], A, { maxRecordsPerOwner: 1 })).applied).toBe(
+        true,
+      );
+      expect(await store.liveRecordCount(OWNER)).toBe(3);
+      // A snapshot page is judged the same way.
+      await followed(store, "https://c.example");
+      const snap = await store.applyPage({
+        feed: "https://c.example",
+        from: START,
+        to: changesAt(5),
+        events: [await event(5, 20, 1)],
+        knownHeadSeq: 5,
+        at: AT,
+        ...cap,
+      });
+      expect(snap.overQuota).toEqual({ owner: OWNER, cap: 3, held: 3, count: 4 });
+      expect(await store.getPeer("https://c.example")).toMatchObject({ ...START, recordCount: 0 });
     });
 
     it.runIf(makeAggregator !== undefined)(

@@ -231,6 +231,8 @@ export const en = {
     RECORD_EQUIVOCATION: "A centre published two different versions of one record under the same number.",
     RECORD_STALE: "A newer version of this record already exists.",
     HTTP_SIGNATURE_INVALID: "The request's signature is missing or not valid.",
+    FEED_OWNER_QUOTA:
+      "A catalogue feed would give one centre more records than this node keeps per centre: the feed was stopped.",
   },
   verdict: {
     verified: "Verified: every check passed.",

@@ -235,6 +235,8 @@ export const es: Messages = {
     RECORD_EQUIVOCATION: "Un centro publicó dos versiones distintas de una misma ficha con el mismo número.",
     RECORD_STALE: "Ya existe una versión más reciente de esta ficha.",
     HTTP_SIGNATURE_INVALID: "La firma de la solicitud falta o no es válida.",
+    FEED_OWNER_QUOTA:
+      "Un flujo del catálogo daría a un centro más fichas de las que este nodo guarda por centro: se detuvo el flujo.",
   },
   verdict: {
     verified: "Verificada: se superaron todas las comprobaciones.",

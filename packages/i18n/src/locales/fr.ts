@@ -243,6 +243,8 @@ export const fr: Messages = {
     RECORD_EQUIVOCATION: "Un centre a publié deux versions différentes d'une même fiche sous le même numéro.",
     RECORD_STALE: "Une version plus récente de cette fiche existe déjà.",
     HTTP_SIGNATURE_INVALID: "La signature de la requête est absente ou non valide.",
+    FEED_OWNER_QUOTA:
+      "Un flux du catalogue donnerait à un centre plus de fiches que ce nœud n'en garde par centre : le flux a été arrêté.",
   },
   verdict: {
     verified: "Vérifiée : tous les contrôles sont réussis.",

@@ -235,6 +235,8 @@ export const sw: Messages = {
       "Kituo kimoja kilichapisha matoleo mawili tofauti ya rekodi moja chini ya namba ileile.",
     RECORD_STALE: "Toleo jipya zaidi la rekodi hii tayari lipo.",
     HTTP_SIGNATURE_INVALID: "Sahihi ya ombi haipo au si halali.",
+    FEED_OWNER_QUOTA:
+      "Mtiririko wa katalogi ungempa kituo kimoja rekodi nyingi kuliko kikomo ambacho nodi hii huhifadhi kwa kila kituo: mtiririko umesimamishwa.",
   },
   verdict: {
     verified: "Kimethibitishwa: ukaguzi wote umefaulu.",

@@ -219,6 +219,7 @@ export const zh: Messages = {
     RECORD_EQUIVOCATION: "某个中心以同一编号发布了同一条记录的两个不同版本。",
     RECORD_STALE: "此记录已有更新的版本。",
     HTTP_SIGNATURE_INVALID: "请求的签名缺失或无效。",
+    FEED_OWNER_QUOTA: "目录更新数据会使某个中心的记录超过本节点为每个中心保留的上限：已停止同步该数据。",
   },
   verdict: {
     verified: "已验证：所有检查均通过。",

@@ -19,6 +19,18 @@ describe("readConfig", () => {
     expect(readConfig({ PRE_AUTHORIZED_CODE_TTL: "900" }, "/x").preAuthorizedCodeLifetimeMs).toBe(900_000);
   });
 
+  it("passes FEDERATION_MAX_RECORDS_PER_OWNER and FEDERATION_HINT_TARGETS on as assembleCentre's sync", () => {
+    const env = {
+      FEDERATION_MAX_RECORDS_PER_OWNER: "20000",
+      FEDERATION_HINT_TARGETS: "https://mirror.example",
+    };
+    expect(readConfig(env, "/x").sync).toEqual({
+      hintTargets: ["https://mirror.example"],
+      follower: { maxRecordsPerOwner: 20_000 },
+    });
+    expect(readConfig({}, "/x").sync).toBeUndefined();
+  });
+
   it("derives an https PUBLIC_URL with TLS and keeps an explicit one", () => {
     expect(readConfig({ PORT: "9443", TLS_CERT: "c.pem", TLS_KEY: "k.pem" }, "/x").publicUrl).toBe(
       "https://127.0.0.1:9443",
@@ -42,6 +54,7 @@ describe("readConfig", () => {
     [{ PRE_AUTHORIZED_CODE_TTL: "30" }, "PRE_AUTHORIZED_CODE_TTL"],
     [{ PRE_AUTHORIZED_CODE_TTL: "7200" }, "PRE_AUTHORIZED_CODE_TTL"],
     [{ PRE_AUTHORIZED_CODE_TTL: "10 minutes" }, "PRE_AUTHORIZED_CODE_TTL"],
+    [{ FEDERATION_MAX_RECORDS_PER_OWNER: "0" }, "FEDERATION_MAX_RECORDS_PER_OWNER"],
   ])("refuses %o naming %s", (env, variable) => {
     try {
       readConfig(env, "/x");

@@ -3,7 +3,12 @@
  * the variable's name and why, and the start stops: a centre must not run half-configured.
  */
 import { isAbsolute, join, resolve } from "node:path";
-import { type CentreFederationConfig, federationSettingsFrom, offerSettingsFrom } from "@learnbridge/app";
+import {
+  type CentreFederationConfig,
+  type FederationSyncSettings,
+  federationSettingsFrom,
+  offerSettingsFrom,
+} from "@learnbridge/app";
 import { API_TOKEN_PATTERN } from "@learnbridge/issuer";
 
 export interface NodeConfig {
@@ -21,8 +26,8 @@ export interface NodeConfig {
   readonly production: boolean;
   /** The centre's place in an OpenID Federation (FEDERATION_* variables); none when FEDERATION_ROLE is unset. */
   readonly federation?: CentreFederationConfig;
-  /** Told of the feed's moves besides the followed peers (FEDERATION_HINT_TARGETS). */
-  readonly hintTargets?: readonly string[];
+  /** The follower's settings (FEDERATION_HINT_TARGETS, FEDERATION_MAX_RECORDS_PER_OWNER), when any is set. */
+  readonly sync?: FederationSyncSettings;
   /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL, seconds). */
   readonly preAuthorizedCodeLifetimeMs: number;
 }
@@ -109,7 +114,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     ...(masterKey ? { masterKey } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(federation.config ? { federation: federation.config } : {}),
-    ...(federation.hintTargets ? { hintTargets: federation.hintTargets } : {}),
+    ...(federation.sync ? { sync: federation.sync } : {}),
     ...(tlsCert && tlsKey ? { tls: { certFile: resolve(cwd, tlsCert), keyFile: resolve(cwd, tlsKey) } } : {}),
   };
 }

@@ -59,7 +59,7 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
     peerAddress: (c) => getConnInfo(c).remote.address,
     offers: { preAuthorizedCodeLifetimeMs: config.preAuthorizedCodeLifetimeMs },
     ...(config.federation ? { federation: config.federation } : {}),
-    ...(config.hintTargets ? { sync: { hintTargets: config.hintTargets } } : {}),
+    ...(config.sync ? { sync: config.sync } : {}),
   });
   const adminToken = await bootstrapAdmin(stores.apiKeys, config.adminToken);
   const tls = config.tls

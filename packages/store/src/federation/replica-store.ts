@@ -5,9 +5,11 @@
  * and the rows, the quarantine entries and the new position are written before `COMMIT` (for an aggregator,
  * with the events it republishes into the node's own feed, H6's feed tables; and the page's changes to the
  * records kept as untrusted, migration 0014). Any failure in between rolls all of it back: nothing of the
- * page, the cursor where it was. Every write (the page, and the peer's health, head and checkpoint that
- * concurrent pulls note meanwhile) takes its turn with the process's other writers (../one-writer.ts): pulls
- * fetch and verify side by side, and apply one at a time; no transaction ever waits on the network.
+ * page, the cursor where it was. A page that would take an owner past the follower's cap is planned and
+ * then not written at all (triggers keep the live counts per owner it is judged on, migration 0018). Every
+ * write (the page, and the peer's health, head and checkpoint that concurrent pulls note meanwhile) takes
+ * its turn with the process's other writers (../one-writer.ts): pulls fetch and verify side by side, and
+ * apply one at a time; no transaction ever waits on the network.
  */
 import {
   type ApplyPageInput,
@@ -190,6 +192,8 @@ export class LibsqlReplicaStore implements ReplicaStore {
         sql: "SELECT * FROM catalogue_replica WHERE record_id IN (SELECT value FROM json_each(?))",
         args: [ids],
       });
+      const capped = input.maxRecordsPerOwner !== undefined;
+      const counts = capped ? await ownerCountsIn(tx, input.events) : undefined;
       const plan = await planPage(
         {
           feed: input.feed,
@@ -197,10 +201,14 @@ export class LibsqlReplicaStore implements ReplicaStore {
           count: peer.recordCount,
           entries: new Map(entries.rows.map((r) => [String(r.record_id), feedEntryOfRow(r)])),
           rows: new Map(rows.rows.map((r) => [String(r.record_id), replicaRecordOfRow(r)])),
+          ...(counts ? { ownerCounts: counts } : {}),
         },
         input.events,
         input.at,
+        input.maxRecordsPerOwner,
       );
+      // Nothing written yet: the transaction commits empty, the peer where it was.
+      if (plan.overQuota) return { ...NOT_APPLIED, overQuota: plan.overQuota };
       for (const statement of upsertEntryStatements(input.feed, plan.entries)) await tx.execute(statement);
       for (const statement of upsertReplicaStatements(plan.rows)) await tx.execute(statement);
       if (input.seen?.length) {
@@ -268,6 +276,14 @@ export class LibsqlReplicaStore implements ReplicaStore {
     return rows[0] && replicaRecordOfRow(rows[0]);
   }
 
+  async liveRecordCount(owner: string) {
+    const { rows } = await this.#client.execute({
+      sql: "SELECT live FROM replica_owner_counts WHERE owner = ?",
+      args: [owner],
+    });
+    return Number(rows[0]?.live ?? 0);
+  }
+
   async listRecords(query: { feed?: string; liveOnly?: boolean; after?: string; limit?: number } = {}) {
     const { rows } = await this.#client.execute({
       sql: `SELECT * FROM catalogue_replica WHERE record_id > ? AND (? IS NULL OR feed = ?) AND (? = 0 OR deleted = 0)
@@ -290,6 +306,20 @@ export class LibsqlReplicaStore implements ReplicaStore {
     });
     return rows.map(quarantineOfRow);
   }
+}
+
+/** The live counts of the owners of `events` (owners without a row hold none). */
+async function ownerCountsIn(
+  tx: SqlTransaction,
+  events: ApplyPageInput["events"],
+): Promise<Map<string, number>> {
+  const owners = [...new Set(events.map((e) => e.owner))];
+  if (owners.length === 0) return new Map();
+  const { rows } = await tx.execute({
+    sql: "SELECT owner, live FROM replica_owner_counts WHERE owner IN (SELECT value FROM json_each(?))",
+    args: [idsArgument(owners)],
+  });
+  return new Map(rows.map((row) => [String(row.owner), Number(row.live)]));
 }
 
 async function peerIn(tx: SqlTransaction, feed: string): Promise<Peer | undefined> {
