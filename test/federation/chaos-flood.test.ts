@@ -6,12 +6,7 @@
  * operator lifts the quarantine as always, by following the feed again, and B takes the whole catalogue.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { assembleCentre } from "../../packages/app/src/assemble.ts";
-import { preparedKeys } from "../../packages/app/src/federation-trust/test-network.ts";
-import { memoryCentreStores } from "../../packages/app/src/test-support/memory-centre-stores.ts";
-import { MemoryCourseRepository } from "../../packages/catalogue/src/index.ts";
-import { MemoryFeedLog, type ReplicaStore } from "../../packages/federation/src/index.ts";
-import { createApiKey, MemoryAuditLog } from "../../packages/issuer/src/index.ts";
+import type { ReplicaStore } from "../../packages/federation/src/index.ts";
 import { LibsqlReplicaStore, migrate } from "../../packages/store/src/index.ts";
 import { libsqlBackends } from "../../packages/store/src/testing/index.ts";
 import { course, expectOk, SyncNetwork, type SyncNode } from "./sync-network.ts";
@@ -24,64 +19,9 @@ let honest: SyncNode;
 let flood: SyncNode;
 let b: SyncNode;
 let replica: ReplicaStore;
-let prepared: Awaited<ReturnType<typeof preparedKeys>>;
 
-/**
- * Starts (or restarts) follower B as the roots assemble a leaf, with FEDERATION_MAX_RECORDS_PER_OWNER =
- * `cap` (assembleCentre's `sync.follower`). SyncNetwork.start takes no follower settings, so B is built here
- * and joins the network's routes and timers; a restart replaces the running B.
- */
-async function startB(cap: number): Promise<SyncNode> {
-  const url = "https://b.example";
-  const audit = new MemoryAuditLog();
-  const feed = new MemoryFeedLog({ clock: network.clock });
-  const stores = memoryCentreStores({
-    keys: prepared.repository,
-    audit,
-    courses: new MemoryCourseRepository({ audit, feed }),
-    feed,
-    replica,
-  });
-  const centre = await assembleCentre({
-    publicUrl: url,
-    masterKey: prepared.masterKey,
-    clock: network.clock,
-    network: { fetch: network.fetch, allowPrivateNetwork: true },
-    stores,
-    federation: {
-      role: "leaf",
-      organizationName: "Follower B",
-      trustAnchors: network.anchors,
-      authorityHints: [network.anchorUrl],
-      markStatusTtlSeconds: 0,
-    },
-    sync: { follower: { maxRecordsPerOwner: cap } },
-  });
-  network.apps.set(new URL(url).origin, centre.app);
-  const { token } = await createApiKey(stores.apiKeys, { name: "operator", scopes: ["admin"] });
-  const node: SyncNode = {
-    url,
-    centre,
-    feed,
-    replica,
-    down: false,
-    call: (path, init = {}) =>
-      Promise.resolve(
-        centre.app.request(`${url}${path}`, {
-          method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-          },
-          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        }),
-      ),
-  };
-  const running = network.nodes.findIndex((n) => n.url === url);
-  if (running >= 0) network.nodes.splice(running, 1, node);
-  else network.nodes.push(node);
-  return node;
-}
+/** Starts (or restarts) follower B, its replica in the libSQL file, with FEDERATION_MAX_RECORDS_PER_OWNER = `cap`. */
+const startB = (cap: number) => network.start("https://b.example", { replica, maxRecordsPerOwner: cap });
 
 const publish = async (node: SyncNode, prefix: string, count: number) => {
   for (let i = 1; i <= count; i++)
@@ -101,7 +41,6 @@ beforeAll(async () => {
   honest = await network.start("https://honest.example");
   flood = await network.start("https://flood.example");
   for (const node of [honest, flood]) await network.accredit(hq, node);
-  prepared = await preparedKeys("https://b.example");
   b = await startB(CAP);
   await publish(honest, "h", 3);
   await publish(flood, "f", 3);

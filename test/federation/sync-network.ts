@@ -44,6 +44,8 @@ export interface SyncNodeOptions {
   readonly role?: "anchor" | "leaf";
   readonly replica?: ReplicaStore;
   readonly aggregator?: boolean;
+  /** FEDERATION_MAX_RECORDS_PER_OWNER: assembleCentre's `sync.follower.maxRecordsPerOwner`. */
+  readonly maxRecordsPerOwner?: number;
 }
 
 /** The network: its nodes and the trust anchor's configuration. */
@@ -52,10 +54,17 @@ export class SyncNetwork extends TrustNetwork {
   anchors: TrustAnchor[] = [];
   anchorUrl = "";
 
-  /** Starts a centre; the first one started with role anchor is the network's operator. */
+  /** Each node's keys: a node started again at its URL is a restart of the same centre. */
+  readonly #keys = new Map<string, ReturnType<typeof preparedKeys>>();
+
+  /**
+   * Starts a centre (again: restarts it, with the same keys, replacing the running one); the first one
+   * started with role anchor is the network's operator.
+   */
   async start(url: string, options: SyncNodeOptions = {}): Promise<SyncNode> {
     const role = options.role ?? "leaf";
-    const prepared = await preparedKeys(url);
+    if (!this.#keys.has(url)) this.#keys.set(url, preparedKeys(url));
+    const prepared = await (this.#keys.get(url) as ReturnType<typeof preparedKeys>);
     if (role === "anchor") {
       this.anchors = [prepared.anchor];
       this.anchorUrl = url;
@@ -87,7 +96,12 @@ export class SyncNetwork extends TrustNetwork {
         // Ask the anchor every time, so that a revoked mark shows at once.
         markStatusTtlSeconds: 0,
       },
-      ...(options.aggregator ? { sync: { aggregator: true } } : {}),
+      sync: {
+        ...(options.aggregator ? { aggregator: true } : {}),
+        ...(options.maxRecordsPerOwner
+          ? { follower: { maxRecordsPerOwner: options.maxRecordsPerOwner } }
+          : {}),
+      },
     });
     this.apps.set(new URL(url).origin, centre.app);
     const { token } = await createApiKey(stores.apiKeys, {
@@ -113,7 +127,9 @@ export class SyncNetwork extends TrustNetwork {
           }),
         ),
     };
-    this.nodes.push(node);
+    const running = this.nodes.findIndex((n) => n.url === url);
+    if (running >= 0) this.nodes.splice(running, 1, node);
+    else this.nodes.push(node);
     return node;
   }
 
