@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
+import { createServer, type Server } from "node:net";
 
 const CENTRE_MAIN = new URL("../../../packages/node/src/server/main.ts", import.meta.url).pathname;
 
@@ -31,21 +31,30 @@ export interface CentreProcessOptions {
   readonly startTimeoutMs?: number;
 }
 
-/** A free TCP port on 127.0.0.1 (a centre must know its port before it starts: it is in its DID). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct free TCP ports on 127.0.0.1 (a centre must know its port before it starts: it is in its
+ * DID). All are held open until each is chosen, so the system cannot offer one of them twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** An admin token of the shape the node accepts in ADMIN_TOKEN (`lbk_<id>_<secret>`). */
 export function newAdminToken(): string {
-  return `lbk_${randomBytes(9).toString("base64url")}_${randomBytes(32).toString("base64url")}`;
+  return `lbk_${randomBytes(6).toString("hex")}_${randomBytes(32).toString("base64url")}`;
 }
 
 /** Starts the centre and resolves once it listens; rejects with its output when it does not. */

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type CentreProcess, freePort, startCentreProcess } from "./centre-process.ts";
+import { type CentreProcess, freePorts, startCentreProcess } from "./centre-process.ts";
 import { CENTRES, type CentreKey, type CentrePlan, MARK_ISSUERS } from "./centres.ts";
 import { issueSampleCredential, type SampleVerification, verifyElsewhere } from "./sample-credential.ts";
 import { call } from "./staff-client.ts";
@@ -54,9 +54,9 @@ export async function startNetwork(options: NetworkOptions = {}): Promise<Runnin
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const ports = await Promise.all(
-      CENTRES.map((_, i) => (options.basePort ? Promise.resolve(options.basePort + i) : freePort())),
-    );
+    const ports = options.basePort
+      ? CENTRES.map((_, i) => (options.basePort as number) + i)
+      : await freePorts(CENTRES.length);
     const urls = Object.fromEntries(CENTRES.map((c, i) => [c.key, `http://127.0.0.1:${ports[i]}`])) as Record<
       CentreKey,
       string
