@@ -181,6 +181,40 @@ describe("pnpm wallet", () => {
     expect(JSON.parse(await readFile(file, "utf8")).format).toBe("learnbridge-wallet-backup");
   });
 
+  it("removes a credential only after the learner types yes (or with --yes), and says what it removed", async () => {
+    expect((await wallet("r", ["init"])).status).toBe(0);
+    for (const format of ["badge_ldp_vc", "badge_jwt_vc_json"]) {
+      expect((await wallet("r", ["accept", issuer.offer([format])])).status).toBe(0);
+    }
+    const ids = async () =>
+      [...(await wallet("r", ["list"])).text().matchAll(/^ {2,}id: +(\S+)$/gm)].map((m) => m[1]);
+    const before = await ids();
+    expect(before).toHaveLength(2);
+
+    const declined = await wallet("r", ["remove", "1"], ["no"]);
+    expect(declined.status).toBe(0);
+    expect(declined.asked[0]).toMatch(/^Remove ".+" from .+\? Type yes to remove it: $/);
+    expect(declined.text()).toContain("Nothing was removed.");
+    const unanswered = await wallet("r", ["remove", "1"], []);
+    expect(unanswered.text()).toContain("Nothing was removed.");
+    expect(await ids()).toEqual(before);
+
+    const removed = await wallet("r", ["remove", "1"], ["yes"]);
+    expect(removed.status).toBe(0);
+    expect(removed.text()).toMatch(/^Removed ".+" from .+\.$/m);
+    expect(await ids()).toEqual(before.slice(1));
+
+    const byId = await wallet("r", ["remove", before[1] as string, "--yes"]);
+    expect(byId.status).toBe(0);
+    expect(byId.asked).toEqual([]);
+    expect((await wallet("r", ["list"])).text()).toContain("Your wallet has no credentials yet");
+
+    const missing = await wallet("r", ["remove", "1", "--yes"]);
+    expect(missing.status).toBe(1);
+    expect(missing.errors()).toContain("There is no credential 1 in your wallet");
+    expect((await wallet("r", ["remove"])).status).toBe(2);
+  });
+
   it("runs as its own process: `pnpm wallet` is node on main.ts, with the exit status of the command", async () => {
     const main = new URL("./main.ts", import.meta.url).pathname;
     const exec = (args: string[], env: Record<string, string>) =>

@@ -12,6 +12,7 @@ import { init } from "./commands/init.ts";
 import { list, show } from "./commands/list-show.ts";
 import { passphrase } from "./commands/passphrase.ts";
 import { present } from "./commands/present.ts";
+import { remove } from "./commands/remove.ts";
 import { type CliIo, processIo } from "./io.ts";
 import { explain } from "./messages.ts";
 
@@ -23,6 +24,7 @@ Usage: pnpm wallet <command>
   accept '<offer link>'         receive a credential from a learning centre  [--pin 123456]
   list                          see your credentials
   show <number>                 see one credential in full
+  remove <number>               delete one credential from your wallet (asks first)
   present '<request link>'      show a credential to an employer  [--credential <number>]
   did create | did list         your identifiers  [--method key|jwk]
   backup export <file>          save everything to one encrypted file
@@ -34,7 +36,17 @@ LEARNBRIDGE_WALLET_PASSPHRASE or is asked; --lang zh (or LANG) picks the languag
 --allow-loopback lets the wallet talk to a centre on this same computer (for tests).
 Run 'pnpm wallet <command> --help' for more about one command.`;
 
-const COMMANDS: Record<string, Command> = { init, did, accept, list, show, present, backup, passphrase };
+const COMMANDS: Record<string, Command> = {
+  init,
+  did,
+  accept,
+  list,
+  show,
+  remove,
+  present,
+  backup,
+  passphrase,
+};
 
 /** Runs one command line; returns the exit status. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
