@@ -65,12 +65,35 @@ async function staffKey(call: Call, adminToken: string, scopes: string[]): Promi
   return made.body.token;
 }
 
+interface Held {
+  readonly credential: Record<string, unknown>;
+  readonly did: string;
+  readonly signer: Signer;
+}
+
+/** The learner's answer to a request object's claims: a presentation of the held credential, bound to them. */
+const presentHeld = (held: Held, claims: Record<string, string>) =>
+  addDataIntegrityProof(
+    {
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      type: ["VerifiablePresentation"],
+      holder: held.did,
+      verifiableCredential: [held.credential],
+    },
+    {
+      signer: held.signer,
+      proofPurpose: "authentication",
+      challenge: claims.nonce,
+      domain: claims.client_id,
+    },
+  );
+
 describe("wallets on Workers (built bundle in workerd, sqld on loopback)", () => {
   const ORIGIN = "https://wallets-worker.example";
   const DID = "did:web:wallets-worker.example";
   const ADMIN_TOKEN = newAdminToken();
   // What the first test hands the second: the credential and the wallet that holds it.
-  let held: { credential: Record<string, unknown>; did: string; signer: Signer } | undefined;
+  let held: Held | undefined;
   // Two isolates of the same centre (same database and MASTER_KEY): a wallet's requests may reach either, so
   // nothing a flow needs may live in one isolate's memory.
   let call: Call;
@@ -230,20 +253,7 @@ describe("wallets on Workers (built bundle in workerd, sqld on loopback)", () =>
     });
 
     const [query] = claims.dcql_query.credentials as { id: string; format: string }[];
-    const presentation = await addDataIntegrityProof(
-      {
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        type: ["VerifiablePresentation"],
-        holder: held.did,
-        verifiableCredential: [held.credential],
-      },
-      {
-        signer: held.signer,
-        proofPurpose: "authentication",
-        challenge: claims.nonce,
-        domain: claims.client_id,
-      },
-    );
+    const presentation = await presentHeld(held, claims);
     const answered = await otherIsolate(claims.response_uri, {
       form: { vp_token: { [query?.id ?? ""]: [presentation] }, state: claims.state },
     });
@@ -295,20 +305,7 @@ describe("wallets on Workers (built bundle in workerd, sqld on loopback)", () =>
     const encryption = responseEncryptionOf(claims.client_metadata);
     if (!encryption) throw new Error("no key to encrypt to");
     const [query] = claims.dcql_query.credentials as { id: string }[];
-    const presentation = await addDataIntegrityProof(
-      {
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        type: ["VerifiablePresentation"],
-        holder: held.did,
-        verifiableCredential: [held.credential],
-      },
-      {
-        signer: held.signer,
-        proofPurpose: "authentication",
-        challenge: claims.nonce,
-        domain: claims.client_id,
-      },
-    );
+    const presentation = await presentHeld(held, claims);
     const fields = { vp_token: { [query?.id ?? ""]: [presentation] }, state: claims.state };
     // In the clear it is refused; encrypted, another isolate opens it with the key sealed in the database.
     const plain = await otherIsolate(claims.response_uri, { form: fields });

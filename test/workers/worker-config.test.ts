@@ -53,3 +53,26 @@ describe("the Worker's follower settings", () => {
     expect(bad.ok ? [] : bad.problems.map((p) => p.variable)).toEqual(["FEDERATION_MAX_RECORDS_PER_OWNER"]);
   });
 });
+
+describe("the Worker's RATE_LIMIT_PER_MINUTE", () => {
+  const read = (env: CentreEnv) => {
+    const result = readConfig(env);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.config;
+  };
+
+  it("is 120 when unset, the number given otherwise (quoted or not in [vars]), 0 to turn it off", () => {
+    expect(read(REQUIRED).rateLimitPerMinute).toBe(120);
+    expect(read({ ...REQUIRED, RATE_LIMIT_PER_MINUTE: "600" }).rateLimitPerMinute).toBe(600);
+    expect(read({ ...REQUIRED, RATE_LIMIT_PER_MINUTE: 0 } as unknown as CentreEnv).rateLimitPerMinute).toBe(
+      0,
+    );
+    // Another budget is another centre: the isolate rebuilds it.
+    expect(read({ ...REQUIRED, RATE_LIMIT_PER_MINUTE: "600" }).cacheKey).not.toBe(read(REQUIRED).cacheKey);
+  });
+
+  it.each(["-1", "many", "1.5", "2000000"])("refuses %s, naming the variable", (perMinute) => {
+    const result = readConfig({ ...REQUIRED, RATE_LIMIT_PER_MINUTE: perMinute });
+    expect(result.ok ? [] : result.problems.map((p) => p.variable)).toEqual(["RATE_LIMIT_PER_MINUTE"]);
+  });
+});

@@ -41,6 +41,7 @@ import {
   type JobRepository,
   JobRunner,
   type KeyRepository,
+  type RateLimitStore,
 } from "@learnbridge/issuer";
 import type { Hono } from "hono";
 import { createCentreApp } from "./app.ts";
@@ -59,6 +60,7 @@ import {
   federationTrustEvaluator,
 } from "./federation-trust/index.ts";
 import type { PeerAddress } from "./middleware/client-address.ts";
+import { rateLimitBudgetsOf } from "./middleware/rate-limit-settings.ts";
 import type { OfferFeature } from "./oid4vci/offer-feature.ts";
 import type { Oid4vpOptions } from "./oid4vp/oid4vp-options.ts";
 import { searchOverStores } from "./search/store-search.ts";
@@ -96,6 +98,8 @@ export interface CentreStores {
   readonly trustRegistry?: TrustRegistry;
   /** Resolved trust chains, so verification works offline until they expire (default: in memory). */
   readonly trustChains?: TrustChainCache;
+  /** Counts of requests per client and minute, shared by every process and isolate (see `rateLimits`). */
+  readonly rateLimits?: RateLimitStore;
 }
 
 export interface AssembleOptions {
@@ -122,6 +126,15 @@ export interface AssembleOptions {
   readonly sync?: Pick<FederationSyncOptions, "aggregator" | "hintTargets" | "isTrustedOwner" | "follower">;
   /** How long the feed keeps events for followers; default 10,000 events and 30 days. */
   readonly feedRetention?: RetentionPolicy;
+  /**
+   * Verifications per client address and minute (RATE_LIMIT_PER_MINUTE; other groups derived), counted in
+   * `stores.rateLimits`. Off when absent or 0: only the roots turn it on, so tests and embedders that make
+   * many requests from one (unknown) address are not limited unless they ask to be.
+   */
+  readonly rateLimits?: {
+    readonly perMinute: number;
+    readonly logWarning?: (message: string, error: unknown) => void;
+  };
 }
 
 export interface Centre {
@@ -143,6 +156,10 @@ export interface Centre {
 export async function assembleCentre(options: AssembleOptions): Promise<Centre> {
   const { publicUrl, stores } = options;
   const clock = options.clock ?? systemClock;
+  const perMinute = options.rateLimits?.perMinute ?? 0;
+  if (perMinute > 0 && !stores.rateLimits) {
+    throw new TypeError("assembleCentre: rateLimits needs stores.rateLimits to count in");
+  }
   const did = didWebFromUrl(publicUrl);
   // One vault: the centre's keys, and the keys of encrypted presentation requests (OpenID4VP direct_post.jwt).
   const vault = await createKeyVault(options.masterKey);
@@ -269,6 +286,15 @@ export async function assembleCentre(options: AssembleOptions): Promise<Centre> 
     ...(sync ? { federationSync: sync } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.peerAddress ? { peerAddress: options.peerAddress } : {}),
+    ...(perMinute > 0 && stores.rateLimits
+      ? {
+          rateLimits: {
+            store: stores.rateLimits,
+            budgets: rateLimitBudgetsOf(perMinute),
+            ...(options.rateLimits?.logWarning ? { logWarning: options.rateLimits.logWarning } : {}),
+          },
+        }
+      : {}),
   });
   const purgePresentationRequests = async () =>
     stores.presentationRequests?.purge(clock().getTime()) ?? { requests: 0, hashes: 0 };

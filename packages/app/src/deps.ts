@@ -24,6 +24,7 @@ import type { CatalogueFeature } from "./catalogue/catalogue-feature.ts";
 import type { ChallengeStore } from "./challenges.ts";
 import type { FederationSync } from "./federation-sync/federation-sync.ts";
 import type { PeerAddress } from "./middleware/client-address.ts";
+import { type RateLimiter, type RateLimitFeature, rateLimiter } from "./middleware/rate-limit.ts";
 import type { OfferFeature } from "./oid4vci/offer-feature.ts";
 import type { Oid4vpOptions } from "./oid4vp/oid4vp-options.ts";
 
@@ -74,6 +75,8 @@ export interface CentreAppDeps {
   readonly trustProxy?: boolean;
   /** The connection's peer address, from the runtime root (Node reads the socket); for the audit log. */
   readonly peerAddress?: PeerAddress;
+  /** Budgets of the costly public endpoints per client address and minute; without it they are unlimited. */
+  readonly rateLimits?: RateLimitFeature;
   /** How long a signed status list is reused before it is signed again; default 60 s. */
   readonly statusListCacheMs?: number;
   /** Where unexpected errors are reported (never to the client); default `console.error`. */
@@ -92,6 +95,8 @@ export interface ResolvedDeps extends CentreAppDeps {
   readonly maxBodyBytes: number;
   readonly verifierOptions: VerifierOptions;
   readonly logError: (error: unknown, requestId: string | undefined) => void;
+  /** The rate limit of a route group (a no-op without `rateLimits`), one counter per app. */
+  readonly rateLimit: RateLimiter;
   /** The messages in every language, loaded once for the app and all its routes. */
   readonly i18n: ReturnType<typeof createI18n>;
 }
@@ -157,6 +162,7 @@ export function resolveDeps(deps: CentreAppDeps): ResolvedDeps {
     clock,
     maxBodyBytes,
     verifierOptions: { ...deps.verifier, clock: deps.verifier?.clock ?? clock },
+    rateLimit: rateLimiter(deps.rateLimits, { apiKeys: deps.apiKeys, clock }),
     logError: deps.logError ?? ((error, requestId) => console.error("centre app:", requestId, error)),
     i18n: createI18n(),
   };

@@ -19,6 +19,11 @@ export {
   federationSettingsFrom,
   type SettingProblem,
 } from "./federation-trust/settings-from-env.ts";
+export {
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  type RateLimitSettings,
+  rateLimitSettingsFrom,
+} from "./middleware/rate-limit-settings.ts";
 export { type OfferSettings, offerSettingsFrom } from "./oid4vci/offer-settings-from-env.ts";
 export { openApiDocument } from "./openapi.ts";
 export { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, ProblemError } from "./problem.ts";

@@ -24,6 +24,16 @@ export const BODY_ERRORS: Json = {
   "413": problem("Body too large"),
   "415": problem("Body is not JSON"),
 };
+/** The answer of a rate-limited public endpoint (RATE_LIMIT_PER_MINUTE) over its budget. */
+export const RATE_LIMITED: Json = {
+  "429": {
+    description: "RATE_LIMITED: too many such requests from this address this minute; nothing was done",
+    headers: {
+      "Retry-After": { description: "Seconds until the minute's window ends", schema: { type: "integer" } },
+    },
+    ...json(ref("Problem"), "application/problem+json"),
+  },
+};
 export const pathParam = (name: string, description: string): Json => ({
   name,
   in: "path",

@@ -9,6 +9,7 @@ import { FEDERATION_SYNC_PATHS, FEDERATION_SYNC_SCHEMAS } from "./federation-syn
 import { FEDERATION_TRUST_PATHS, FEDERATION_TRUST_SCHEMAS } from "./federation-trust/federation-openapi.ts";
 import { OID4VCI_SCHEMAS, oid4vciPaths } from "./oid4vci/oid4vci-openapi.ts";
 import { OID4VP_PATHS, OID4VP_SCHEMAS } from "./oid4vp/oid4vp-openapi.ts";
+import { RATE_LIMITED } from "./openapi-fragments.ts";
 import { API_SCHEMAS } from "./openapi-schemas.ts";
 import { ACHIEVEMENT_PATHS, ACHIEVEMENT_SCHEMAS } from "./routes/achievements-openapi.ts";
 import { STAFF_ADMIN_PATHS, STAFF_ADMIN_SCHEMAS } from "./routes/api-keys-openapi.ts";
@@ -101,14 +102,14 @@ export function openApiDocument(options: {
       post: {
         summary: "Verify a credential (VC API)",
         requestBody: body("VerifyCredentialRequest"),
-        responses: report("Verified"),
+        responses: { ...report("Verified"), ...RATE_LIMITED },
       },
     },
     "/presentations/verify": {
       post: {
         summary: "Verify a presentation; a challenge must come from POST /challenges",
         requestBody: body("VerifyPresentationRequest"),
-        responses: report("Verified"),
+        responses: { ...report("Verified"), ...RATE_LIMITED },
       },
     },
     "/challenges": {

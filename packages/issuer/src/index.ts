@@ -17,6 +17,7 @@ export {
   SCOPES,
   type Scope,
 } from "./access/api-keys.ts";
+export { checkRateLimitHit, MemoryRateLimitStore, type RateLimitStore } from "./access/rate-limits.ts";
 export {
   type ApiKeySummary,
   parseScopes,

@@ -18,6 +18,7 @@ import { LibsqlAuditLog } from "./issuer/audit-log.ts";
 import { LibsqlCredentialRepository } from "./issuer/credential-repository.ts";
 import { LibsqlJobRepository } from "./issuer/job-repository.ts";
 import { LibsqlKeyRepository } from "./issuer/key-repository.ts";
+import { LibsqlRateLimitStore } from "./issuer/rate-limit-store.ts";
 import { oneWriter } from "./one-writer.ts";
 import type { SqlClient } from "./sql-client.ts";
 import { LibsqlStatusListRepository } from "./status-list-repository.ts";
@@ -55,5 +56,6 @@ export function libsqlCentreStores(database: SqlClient, options: CentreStoresOpt
     feed: new LibsqlFeedLog(client),
     replica: new LibsqlReplicaStore(client),
     catalogueSearch: new LibsqlCatalogueSearch(client),
+    rateLimits: new LibsqlRateLimitStore(client),
   };
 }

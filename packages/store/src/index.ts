@@ -30,6 +30,7 @@ export { LibsqlAuditLog } from "./issuer/audit-log.ts";
 export { LibsqlCredentialRepository } from "./issuer/credential-repository.ts";
 export { LibsqlJobRepository } from "./issuer/job-repository.ts";
 export { LibsqlKeyRepository } from "./issuer/key-repository.ts";
+export { LibsqlRateLimitStore } from "./issuer/rate-limit-store.ts";
 export {
   MIGRATIONS,
   type MigrateOptions,

@@ -76,6 +76,7 @@ describe.each(backends)("migrate: $name", (backend) => {
       "presentation_challenges",
       "presentation_hashes",
       "presentation_requests",
+      "rate_limits",
       "replica_feed_entries",
       "replica_owner_counts",
       "replica_untrusted_records",

@@ -25,6 +25,7 @@ import { CATALOGUE_REPLICA_MIGRATION } from "./federation/replica-schema.ts";
 import { FEDERATION_TRUST_MIGRATION } from "./federation/trust-schema.ts";
 import { ACHIEVEMENTS_MIGRATION } from "./issuer/achievement-schema.ts";
 import { JOBS_MIGRATION } from "./issuer/job-schema.ts";
+import { RATE_LIMITS_MIGRATION } from "./issuer/rate-limit-schema.ts";
 import { ISSUER_MIGRATION } from "./issuer/schema.ts";
 import { SUSPENSION_MIGRATION } from "./issuer/suspension-schema.ts";
 import type { SqlClient } from "./sql-client.ts";
@@ -76,6 +77,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PRESENTATION_RESPONSE_KEYS_MIGRATION,
   OFFER_LIVE_CODES_MIGRATION,
   REPLICA_OWNER_COUNTS_MIGRATION,
+  RATE_LIMITS_MIGRATION,
 ];
 
 /** Options of `migrate`. */

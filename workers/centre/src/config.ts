@@ -7,6 +7,7 @@ import {
   type FederationSyncSettings,
   federationSettingsFrom,
   offerSettingsFrom,
+  rateLimitSettingsFrom,
 } from "@learnbridge/app";
 import { fromBase64Url } from "@learnbridge/core";
 
@@ -27,6 +28,8 @@ export interface CentreEnv {
   readonly FEDERATION_MAX_RECORDS_PER_OWNER?: string;
   /** Seconds a pre-authorized code works after a wallet fetched the offer: 60-3600, default 600. */
   readonly PRE_AUTHORIZED_CODE_TTL?: string;
+  /** Verifications per client address and minute (other public endpoints derived): default 120, 0 off. */
+  readonly RATE_LIMIT_PER_MINUTE?: string;
 }
 
 export interface WorkerConfig {
@@ -41,6 +44,8 @@ export interface WorkerConfig {
   readonly sync?: FederationSyncSettings;
   /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL). */
   readonly preAuthorizedCodeLifetimeMs: number;
+  /** Verifications per client address and minute (RATE_LIMIT_PER_MINUTE); 0: no limits. */
+  readonly rateLimitPerMinute: number;
   /** The raw values this configuration was read from: equal keys, same centre. */
   readonly cacheKey: string;
 }
@@ -100,6 +105,8 @@ export function readConfig(env: CentreEnv): ConfigResult {
   problems.push(...federation.problems);
   const offers = offerSettingsFrom(env as unknown as Record<string, string | undefined>);
   problems.push(...offers.problems);
+  const rateLimits = rateLimitSettingsFrom(env as unknown as Record<string, string | undefined>);
+  problems.push(...rateLimits.problems);
 
   if (problems.length || !publicUrl || !databaseUrl || !masterKey) return { ok: false, problems };
   const databaseAuthToken = value("DATABASE_AUTH_TOKEN");
@@ -114,6 +121,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
       ...(federation.config ? { federation: federation.config } : {}),
       ...(federation.sync ? { sync: federation.sync } : {}),
       preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
+      rateLimitPerMinute: rateLimits.perMinute,
       cacheKey: JSON.stringify([
         publicUrl,
         databaseUrl,
@@ -123,6 +131,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
         federation.config,
         federation.sync,
         offers.preAuthorizedCodeLifetimeMs,
+        rateLimits.perMinute,
       ]),
     },
   };

@@ -14,7 +14,7 @@ import {
   TRUST_MARK_MEDIA_TYPE,
   TRUST_MARK_STATUS_MEDIA_TYPE,
 } from "@learnbridge/federation";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../deps.ts";
 import { publicCors } from "../middleware/public-cors.ts";
 
@@ -50,7 +50,10 @@ const entityParam = (c: Context<AppEnv>, name: string) => {
 };
 
 /** Public federation endpoints of `federation`. */
-export function federationProtocolRoutes(federation: FederationNode): Hono<AppEnv> {
+export function federationProtocolRoutes(
+  federation: FederationNode,
+  limitResolve: MiddlewareHandler<AppEnv> = async (_c, next) => next(),
+): Hono<AppEnv> {
   const superior = federation.authority.isSuperior;
   const app = new Hono<AppEnv>()
     .use("/.well-known/openid-federation", publicCors())
@@ -58,7 +61,7 @@ export function federationProtocolRoutes(federation: FederationNode): Hono<AppEn
     .get("/.well-known/openid-federation", async (c) =>
       jwt(c, await federation.entityConfiguration(), ENTITY_STATEMENT_MEDIA_TYPE, 300),
     )
-    .get("/federation/resolve", async (c) => {
+    .get("/federation/resolve", limitResolve, async (c) => {
       const sub = entityParam(c, "sub");
       const anchors = c.req.queries("trust_anchor") ?? [];
       if (!sub || anchors.length === 0)

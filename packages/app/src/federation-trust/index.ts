@@ -19,7 +19,7 @@ export function federationTrustRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   if (!deps.federation) return app;
   return app
-    .route("/", federationProtocolRoutes(deps.federation))
+    .route("/", federationProtocolRoutes(deps.federation, deps.rateLimit("federation-resolve")))
     .route("/", federationAdminRoutes(deps.federation, deps.apiKeys));
 }
 

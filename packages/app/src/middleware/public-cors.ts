@@ -12,7 +12,7 @@ export function publicCors(): MiddlewareHandler<AppEnv> {
     origin: "*",
     allowMethods: ["GET", "POST"],
     allowHeaders: ["Content-Type", "Accept-Language"],
-    exposeHeaders: ["X-Request-Id", "Content-Language", "Location"],
+    exposeHeaders: ["X-Request-Id", "Content-Language", "Location", "Retry-After"],
     maxAge: 600,
   });
   return async function publicCors(c, next) {

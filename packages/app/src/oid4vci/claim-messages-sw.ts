@@ -37,6 +37,8 @@ export const sw: ClaimMessages = {
   pinMissing: "Tafadhali andika PIN.",
   pinWrong: "PIN hiyo si sahihi. Unaweza kujaribu mara {tries} zaidi.",
   pinLocked: "PIN imeandikwa vibaya mara nyingi mno. Wasiliana na {centre}{contact} uombe kiungo kipya.",
+  pinBusy:
+    "Majaribio mengi mno kutoka kwenye mtandao wako sasa hivi. Hakuna kilichokaguliwa: subiri sekunde {seconds}, kisha uandike PIN tena.",
   helpHeading: "Kama kuna kitu hakifanyi kazi",
   helpText: "Cheti chako hakijapotea. Wasiliana na {centre}{contact} uombe kiungo kipya.",
   contact: " ({ways})",

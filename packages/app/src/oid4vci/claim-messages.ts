@@ -33,6 +33,8 @@ export interface ClaimMessages {
   readonly pinMissing: string;
   readonly pinWrong: string;
   readonly pinLocked: string;
+  /** `{seconds}`: too many PIN attempts from this network in a minute; nothing was checked. */
+  readonly pinBusy: string;
   readonly helpHeading: string;
   readonly helpText: string;
   /** `{ways}`: the centre's e-mail address and phone number, joined by `contactOr`. */
@@ -83,6 +85,8 @@ const en: ClaimMessages = {
   pinMissing: "Please type the PIN.",
   pinWrong: "That PIN is not right. You can try {tries} more times.",
   pinLocked: "The PIN was typed wrongly too many times. Contact {centre}{contact} and ask for a new link.",
+  pinBusy:
+    "Too many tries from your network just now. Nothing was checked: wait {seconds} seconds, then type the PIN again.",
   helpHeading: "If something does not work",
   helpText: "Your certificate is not lost. Contact {centre}{contact} and ask for a new link.",
   contact: " ({ways})",
@@ -130,6 +134,7 @@ const zh: ClaimMessages = {
   pinMissing: "请输入PIN码。",
   pinWrong: "PIN码不正确。您还可以再试{tries}次。",
   pinLocked: "PIN码输错次数过多。请联系{centre}{contact}，申请一个新链接。",
+  pinBusy: "您所在的网络刚才尝试次数过多。本次未作核对：请等待{seconds}秒，然后重新输入PIN码。",
   helpHeading: "如果遇到问题",
   helpText: "您的证书不会丢失。请联系{centre}{contact}，申请一个新链接。",
   contact: "（{ways}）",
@@ -181,6 +186,8 @@ const fr: ClaimMessages = {
   pinWrong: "Ce code PIN n’est pas le bon. Vous pouvez encore essayer {tries} fois.",
   pinLocked:
     "Le code PIN a été mal tapé trop de fois. Contactez {centre}{contact} et demandez un nouveau lien.",
+  pinBusy:
+    "Trop d’essais depuis votre réseau à l’instant. Rien n’a été vérifié : attendez {seconds} secondes, puis tapez à nouveau le code PIN.",
   helpHeading: "Si quelque chose ne marche pas",
   helpText: "Votre certificat n’est pas perdu. Contactez {centre}{contact} et demandez un nouveau lien.",
   contact: " ({ways})",
@@ -234,6 +241,8 @@ const es: ClaimMessages = {
   pinWrong: "Ese PIN no es correcto. Puede intentarlo {tries} veces más.",
   pinLocked:
     "El PIN se escribió mal demasiadas veces. Póngase en contacto con {centre}{contact} y pida un enlace nuevo.",
+  pinBusy:
+    "Demasiados intentos desde su red hace un momento. No se comprobó nada: espere {seconds} segundos y vuelva a escribir el PIN.",
   helpHeading: "Si algo no funciona",
   helpText:
     "Su certificado no se ha perdido. Póngase en contacto con {centre}{contact} y pida un enlace nuevo.",

@@ -89,10 +89,14 @@ function longDate(iso: string | undefined, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 }
 
-/** A reason the PIN form shows again: the message's name, and the tries left when that is the reason. */
+/**
+ * A reason the PIN form shows again: the message's name, and the tries left or the seconds to wait when
+ * that is the reason.
+ */
 export interface PinProblem {
-  readonly key: "pinMissing" | "pinWrong" | "pinLocked";
+  readonly key: "pinMissing" | "pinWrong" | "pinLocked" | "pinBusy";
   readonly tries?: number;
+  readonly seconds?: number;
 }
 
 /** The Learner Credential Wallet's way: its link as a secondary line, or the PIN form that reveals it. */
@@ -160,6 +164,7 @@ export function renderClaimPage(input: ClaimPageInput): string {
     achievement: name(input.achievementName),
     length: String(input.txCodeLength ?? ""),
     tries: String(problem?.tries ?? ""),
+    seconds: String(problem?.seconds ?? ""),
     date: escapeHtml(longDate(input.state === "redeemed" ? input.redeemedAt : input.expiresAt, lang)),
   };
   const t: Html = (template) => fillHtml(template, values);

@@ -1,6 +1,7 @@
 /** The learner's claim page: language, content in every state, escaping, and a CSP that allows only its style. */
 import { sha256, toBase64, utf8 } from "@learnbridge/core";
 import { testHolder } from "@learnbridge/exchange/testing";
+import { MemoryRateLimitStore } from "@learnbridge/issuer";
 import { describe, expect, it } from "vitest";
 import { offerCentre } from "./oid4vci-test-centre.ts";
 import { qrCodeSvg } from "./qr-code.ts";
@@ -189,6 +190,35 @@ describe("GET /claim/:id", () => {
     expect(unlocked).toMatch(/^https:\/\/centre\.example\/workflows\/claim\/exchanges\/[A-Za-z0-9_-]{43}$/);
     expect(unlocked).not.toContain(offer.id);
     expect(right.html).toContain(qrCodeSvg(offer.offerUri)); // the OID4VCI way stays on the page
+  });
+
+  it("over the PIN form's budget shows the form again, saying how long to wait, and checks no PIN", async () => {
+    const budgets = { verify: 0, "presentation-requests": 0, "federation-resolve": 0, claim: 1 };
+    const centre = await offerCentre({
+      exchanges: true,
+      rateLimits: { store: new MemoryRateLimitStore(), budgets },
+    });
+    const offer = await centre.offer({ learner: { name: "A", language: "sw" } });
+    const wrongPin = offer.pin === "000000" ? "111111" : "000000";
+    const post = (pin: string) =>
+      centre.app.request("/claim", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ offer: offer.id, tx_code: pin, lang: "sw" }).toString(),
+      });
+    expect((await page(await post(wrongPin))).html).toContain("Unaweza kujaribu mara 4 zaidi");
+    // 10:00:00 in the test centre's clock: the minute's window ends 60 seconds later.
+    const busy = await page(await post(offer.pin));
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get("retry-after")).toBe("60");
+    expect(busy.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(busy.html).toContain(
+      '<p class="notice" id="lcw" role="alert" tabindex="-1">Majaribio mengi mno kutoka kwenye mtandao wako sasa hivi. Hakuna kilichokaguliwa: subiri sekunde 60, kisha uandike PIN tena.</p>',
+    );
+    expect(busy.html).not.toContain("lcw.app");
+    // The refused attempt was not a try: the next minute, a wrong PIN still leaves 3.
+    centre.clock.advance(60_000);
+    expect((await page(await post(wrongPin))).html).toContain("Unaweza kujaribu mara 3 zaidi");
   });
 
   it("shows a locked offer as locked, with no QR code, and what to do", async () => {

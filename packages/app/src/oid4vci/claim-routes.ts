@@ -129,9 +129,19 @@ export function claimRoutes(deps: ResolvedDeps, services: OfferServices): Hono<A
     return { achievementName: textFor(credential.name, credential.nameMap, [language]) ?? "" };
   }
 
+  /** Over the PIN form's budget: the same form again, saying how long to wait; the PIN was not checked. */
+  async function busyPage(c: Context<AppEnv>, seconds: number) {
+    const form = new URLSearchParams(await c.req.text());
+    const offer = await find(form.get("offer") ?? undefined);
+    const lang = form.get("lang") ?? undefined;
+    if (!offer?.txCode) return page(c, offer, lang, undefined, 429);
+    const problem: PinProblem = { key: "pinBusy", seconds };
+    return page(c, offer, lang, { form: { action: formAction, offerId: offer.id, problem } }, 429);
+  }
+
   return new Hono<AppEnv>()
     .get("/claim/:id", async (c) => page(c, await find(c.req.param("id")), c.req.query("lang")))
-    .post("/claim", async (c) => {
+    .post("/claim", deps.rateLimit("claim", busyPage), async (c) => {
       const form = new URLSearchParams(await c.req.text());
       const offer = await find(form.get("offer") ?? undefined);
       const lang = form.get("lang") ?? undefined;

@@ -10,6 +10,7 @@ import {
   pathParam,
   problem,
   queryParam,
+  RATE_LIMITED,
   ref,
   requestBody,
   STAFF_ERRORS,
@@ -255,6 +256,7 @@ export function oid4vciPaths(publicUrl: string): Json {
             description: "The page, saying what is wrong with the PIN",
             ...json({ type: "string" }, "text/html"),
           },
+          ...RATE_LIMITED,
         },
       },
     },
@@ -284,6 +286,7 @@ export function oid4vciPaths(publicUrl: string): Json {
           "400": oauthError(
             "invalid_request (TX_CODE_REQUIRED…), invalid_grant (GRANT_USED, OFFER_EXPIRED, TX_CODE_INVALID, TX_CODE_LOCKED)",
           ),
+          ...RATE_LIMITED,
         },
       },
     },

@@ -20,7 +20,7 @@ export function oid4vciRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   if (!services) return app;
   return app
     .route("/", offerRoutes(deps, services))
-    .route("/", protocolRoutes(services))
+    .route("/", protocolRoutes(services, deps.rateLimit("claim")))
     .route("/", claimRoutes(deps, services))
     .route("/", legacyWellKnownRoutes(deps, services));
 }

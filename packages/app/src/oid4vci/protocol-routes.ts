@@ -5,7 +5,7 @@
  */
 import { LearnbridgeError } from "@learnbridge/core";
 import { type Oid4vciEndpoint, oauthErrorOf } from "@learnbridge/exchange";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../deps.ts";
 import { isJsonMediaType, mediaTypeOf } from "../middleware/json-content-type.ts";
@@ -63,7 +63,11 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-export function protocolRoutes(services: OfferServices): Hono<AppEnv> {
+/** The protocol endpoints; `limitTokens` rate-limits the token endpoint (a PIN guess each). */
+export function protocolRoutes(
+  services: OfferServices,
+  limitTokens: MiddlewareHandler<AppEnv> = async (_c, next) => next(),
+): Hono<AppEnv> {
   const { issuer } = services;
   // Browser-based wallets call these from their own origin; no cookies are involved, only bearer tokens.
   const walletCors = cors({
@@ -76,7 +80,7 @@ export function protocolRoutes(services: OfferServices): Hono<AppEnv> {
     .use("/oid4vci/token", walletCors)
     .use("/oid4vci/nonce", walletCors)
     .use("/oid4vci/credential", walletCors)
-    .post("/oid4vci/token", (c) =>
+    .post("/oid4vci/token", limitTokens, (c) =>
       oauthAnswer(c, "token", async () => c.json(await issuer.token(await readForm(c)), 200, NO_STORE)),
     )
     .post("/oid4vci/nonce", (c) =>

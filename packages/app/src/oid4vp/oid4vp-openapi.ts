@@ -1,5 +1,14 @@
 /** The OpenAPI description of the OpenID4VP verifier: employers' requests and results, the wallet's side. */
-import { BODY_ERRORS, type Json, json, pathParam, problem, queryParam, ref } from "../openapi-fragments.ts";
+import {
+  BODY_ERRORS,
+  type Json,
+  json,
+  pathParam,
+  problem,
+  queryParam,
+  RATE_LIMITED,
+  ref,
+} from "../openapi-fragments.ts";
 
 const ID = pathParam("id", "The presentation request's id");
 const html = (description: string) => ({ description, ...json({ type: "string" }, "text/html") });
@@ -151,6 +160,7 @@ export const OID4VP_PATHS: Json = {
         "303": { description: "From the form: to the request's page" },
         ...BODY_ERRORS,
         "400": problem("QUERY_INVALID (with `path`), or a field of the request is wrong"),
+        ...RATE_LIMITED,
       },
     },
   },

@@ -98,7 +98,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       .use(`${OID4VP_PATHS_OF.requests}/:id/request-object`, publicCors())
       .use(`${OID4VP_PATHS_OF.requests}/:id/qr.svg`, publicCors())
       .get(OID4VP_PATHS_OF.start, async (c) => c.html(formPage(c.get("language")), 200, await pageHeaders()))
-      .post(OID4VP_PATHS_OF.requests, async (c) => {
+      .post(OID4VP_PATHS_OF.requests, deps.rateLimit("presentation-requests"), async (c) => {
         const { fields, form } = await readFields(c);
         const text = (name: string) => {
           const value = fields[name];

@@ -10,7 +10,7 @@ import { verificationAnswer } from "../verification-answer.ts";
 export function verifyCredentialRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use("/credentials/verify", publicCors())
-    .post("/credentials/verify", async (c) => {
+    .post("/credentials/verify", deps.rateLimit("verify"), async (c) => {
       const body = await readJsonObject(c);
       if (body.verifiableCredential === undefined) throw badRequest("verifiableCredential", "is required");
       optionalObject(body, "options");

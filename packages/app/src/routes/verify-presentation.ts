@@ -14,7 +14,7 @@ import { verificationAnswer } from "../verification-answer.ts";
 export function verifyPresentationRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use("/presentations/verify", publicCors())
-    .post("/presentations/verify", async (c) => {
+    .post("/presentations/verify", deps.rateLimit("verify"), async (c) => {
       const body = await readJsonObject(c);
       if (body.verifiablePresentation === undefined)
         throw badRequest("verifiablePresentation", "is required");

@@ -11,6 +11,7 @@ import {
   MemoryCredentialRepository,
   MemoryJobRepository,
   MemoryKeyRepository,
+  MemoryRateLimitStore,
 } from "@learnbridge/issuer";
 import type { CentreStores } from "../assemble.ts";
 import { MemoryChallengeStore } from "../challenges.ts";
@@ -26,6 +27,7 @@ export interface MemoryCentreStores {
   readonly achievements: MemoryAchievementRepository;
   readonly profile: MemoryCentreProfileRepository;
   readonly jobs: MemoryJobRepository;
+  readonly rateLimits: MemoryRateLimitStore;
 }
 
 /**
@@ -47,6 +49,7 @@ export function memoryCentreStores<O extends Partial<CentreStores> = Record<neve
     achievements: new MemoryAchievementRepository({ audit }),
     profile: new MemoryCentreProfileRepository({ audit }),
     jobs: new MemoryJobRepository({ audit }),
+    rateLimits: new MemoryRateLimitStore(),
     ...overrides,
   };
   return stores as Omit<MemoryCentreStores, keyof O> & O;

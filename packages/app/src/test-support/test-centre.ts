@@ -33,7 +33,7 @@ export interface TestCentreOptions
   extends Partial<
     Pick<
       CentreAppDeps,
-      "limits" | "trustProxy" | "logError" | "catalogueSearch" | "offers" | "vcApiExchanges"
+      "limits" | "trustProxy" | "logError" | "catalogueSearch" | "offers" | "vcApiExchanges" | "rateLimits"
     >
   > {
   readonly did?: string;

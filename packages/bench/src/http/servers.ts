@@ -70,7 +70,9 @@ async function startServer(entry: string, env: Record<string, string>, cwd: stri
 /** A fresh centre on a loopback port; `stop` also deletes its data directory. */
 export async function startCentre(): Promise<CentreServer> {
   const cwd = await mkdtemp(join(tmpdir(), "learnbridge-bench-http-"));
-  const server = await startServer(CENTRE_MAIN, { PORT: String(await freePort()) }, cwd);
+  // Rate limiting stays on, so its count per request is in the figures, with a budget no run reaches.
+  const env = { PORT: String(await freePort()), RATE_LIMIT_PER_MINUTE: "1000000" };
+  const server = await startServer(CENTRE_MAIN, env, cwd);
   const adminToken = /admin token \(shown once, store it now\): (\S+)/.exec(server.output())?.[1];
   if (!adminToken) throw new Error(`the centre printed no admin token:\n${server.output()}`);
   return {

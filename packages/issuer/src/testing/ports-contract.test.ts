@@ -1,4 +1,5 @@
 import { MemoryApiKeyRepository } from "../access/api-keys.ts";
+import { MemoryRateLimitStore } from "../access/rate-limits.ts";
 import { MemoryAuditLog } from "../audit/audit-log.ts";
 import { MemoryJobRepository } from "../jobs/job-repository.ts";
 import { MemoryKeyRepository } from "../keys/key-repository.ts";
@@ -9,6 +10,7 @@ import {
   credentialRepositoryContract,
   jobRepositoryContract,
   keyRepositoryContract,
+  rateLimitStoreContract,
 } from "./ports-contract.ts";
 
 keyRepositoryContract("memory", async () => new MemoryKeyRepository());
@@ -22,3 +24,4 @@ jobRepositoryContract("memory", async () => {
   const audit = new MemoryAuditLog();
   return { jobs: new MemoryJobRepository({ audit }), audit };
 });
+rateLimitStoreContract("memory", async () => new MemoryRateLimitStore());

@@ -229,3 +229,4 @@ export function credentialRepositoryContract(name: string, make: Make<Credential
 }
 
 export { jobRepositoryContract } from "./job-repository-contract.ts";
+export { rateLimitStoreContract } from "./rate-limit-store-contract.ts";

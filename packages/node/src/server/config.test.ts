@@ -19,6 +19,12 @@ describe("readConfig", () => {
     expect(readConfig({ PRE_AUTHORIZED_CODE_TTL: "900" }, "/x").preAuthorizedCodeLifetimeMs).toBe(900_000);
   });
 
+  it("limits public endpoints by default (RATE_LIMIT_PER_MINUTE 120); 0 turns it off", () => {
+    expect(readConfig({}, "/x").rateLimitPerMinute).toBe(120);
+    expect(readConfig({ RATE_LIMIT_PER_MINUTE: "600" }, "/x").rateLimitPerMinute).toBe(600);
+    expect(readConfig({ RATE_LIMIT_PER_MINUTE: " 0 " }, "/x").rateLimitPerMinute).toBe(0);
+  });
+
   it("passes FEDERATION_MAX_RECORDS_PER_OWNER and FEDERATION_HINT_TARGETS on as assembleCentre's sync", () => {
     const env = {
       FEDERATION_MAX_RECORDS_PER_OWNER: "20000",
@@ -55,6 +61,9 @@ describe("readConfig", () => {
     [{ PRE_AUTHORIZED_CODE_TTL: "7200" }, "PRE_AUTHORIZED_CODE_TTL"],
     [{ PRE_AUTHORIZED_CODE_TTL: "10 minutes" }, "PRE_AUTHORIZED_CODE_TTL"],
     [{ FEDERATION_MAX_RECORDS_PER_OWNER: "0" }, "FEDERATION_MAX_RECORDS_PER_OWNER"],
+    [{ RATE_LIMIT_PER_MINUTE: "-1" }, "RATE_LIMIT_PER_MINUTE"],
+    [{ RATE_LIMIT_PER_MINUTE: "lots" }, "RATE_LIMIT_PER_MINUTE"],
+    [{ RATE_LIMIT_PER_MINUTE: "1.5" }, "RATE_LIMIT_PER_MINUTE"],
   ])("refuses %o naming %s", (env, variable) => {
     try {
       readConfig(env, "/x");

@@ -8,6 +8,7 @@ import {
   type FederationSyncSettings,
   federationSettingsFrom,
   offerSettingsFrom,
+  rateLimitSettingsFrom,
 } from "@learnbridge/app";
 import { API_TOKEN_PATTERN } from "@learnbridge/issuer";
 
@@ -30,6 +31,8 @@ export interface NodeConfig {
   readonly sync?: FederationSyncSettings;
   /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL, seconds). */
   readonly preAuthorizedCodeLifetimeMs: number;
+  /** Verifications per client address and minute (RATE_LIMIT_PER_MINUTE, default 120; 0: no limits). */
+  readonly rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +105,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
   problems.push(...federation.problems);
   const offers = offerSettingsFrom(env);
   problems.push(...offers.problems);
+  const rateLimits = rateLimitSettingsFrom(env);
+  problems.push(...rateLimits.problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -111,6 +116,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     host,
     production,
     preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
+    rateLimitPerMinute: rateLimits.perMinute,
     ...(masterKey ? { masterKey } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(federation.config ? { federation: federation.config } : {}),

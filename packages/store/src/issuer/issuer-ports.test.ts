@@ -5,6 +5,7 @@ import {
   credentialRepositoryContract,
   jobRepositoryContract,
   keyRepositoryContract,
+  rateLimitStoreContract,
 } from "@learnbridge/issuer/testing";
 import { migrate } from "../migrations.ts";
 import { libsqlBackends } from "../testing/index.ts";
@@ -13,6 +14,7 @@ import { LibsqlAuditLog } from "./audit-log.ts";
 import { LibsqlCredentialRepository } from "./credential-repository.ts";
 import { LibsqlJobRepository } from "./job-repository.ts";
 import { LibsqlKeyRepository } from "./key-repository.ts";
+import { LibsqlRateLimitStore } from "./rate-limit-store.ts";
 
 for (const backend of libsqlBackends()) {
   const migrated = async () => {
@@ -31,4 +33,5 @@ for (const backend of libsqlBackends()) {
     const client = await migrated();
     return { jobs: new LibsqlJobRepository(client), audit: new LibsqlAuditLog(client) };
   });
+  rateLimitStoreContract(backend.name, async () => new LibsqlRateLimitStore(await migrated()));
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NodeSqliteClient, openNodeSqlite, sqlitePathOf } from "./node-sqlite-client.ts";
@@ -153,6 +154,48 @@ describe("openNodeSqlite", () => {
     const results = await Promise.all(batches);
     expect(results.every((r) => r.map((x) => x.rowsAffected).join() === "1,1")).toBe(true);
     expect(await count(client)).toBe(40);
+  });
+
+  it("opens a file another process holds locked, waiting for it (two centres starting at once)", async () => {
+    const path = freshPath();
+    // Another "process" (a thread with its own connection) holds an exclusive lock on a new file, as a
+    // centre starting at the same moment does while it creates and migrates it; it lets go after 300 ms.
+    const holder = new Worker(
+      `const { DatabaseSync } = require("node:sqlite");
+       const { parentPort, workerData } = require("node:worker_threads");
+       const db = new DatabaseSync(workerData);
+       db.exec("CREATE TABLE t (n INTEGER)");
+       db.exec("BEGIN EXCLUSIVE");
+       db.exec("INSERT INTO t VALUES (1)");
+       parentPort.postMessage("locked");
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec("COMMIT");
+       db.close();`,
+      { eval: true, workerData: path },
+    );
+    await new Promise((resolve) => holder.once("message", resolve));
+    const client = open(path, 5000);
+    expect(await count(client)).toBe(1);
+    await holder.terminate();
+    // Held past the timeout, opening fails with SQLITE_BUSY rather than waiting for ever.
+    const stuck = freshPath();
+    const blocker = new Worker(
+      `const { DatabaseSync } = require("node:sqlite");
+       const { parentPort, workerData } = require("node:worker_threads");
+       const db = new DatabaseSync(workerData);
+       db.exec("CREATE TABLE t (n INTEGER)");
+       db.exec("BEGIN EXCLUSIVE");
+       db.exec("INSERT INTO t VALUES (1)");
+       parentPort.postMessage("locked");
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+       db.close();`,
+      { eval: true, workerData: stuck },
+    );
+    await new Promise((resolve) => blocker.once("message", resolve));
+    expect(() => openNodeSqlite(`file:${stuck}`, { busyTimeoutMs: 100 })).toThrow(
+      expect.objectContaining({ code: "SQLITE_BUSY" }),
+    );
+    await blocker.terminate();
   });
 
   it("isolates an interactive transaction across awaits, and lets the next writer wait without blocking", async () => {

@@ -120,10 +120,23 @@ class Connection {
   readonly db: DatabaseSync;
   readonly #statements = new Map<string, { statement: StatementSync; reads: boolean }>();
   readonly #changes: StatementSync;
-  constructor(path: string) {
+  /**
+   * Opens the file. Only while opening (reading the schema, and `setup`, e.g. switching the file to WAL)
+   * does the connection wait for another process's lock synchronously, up to `openTimeoutMs`: two centres
+   * starting at once on a new file meet there, once, before either serves. Afterwards nothing waits
+   * synchronously (busy_timeout 0): statements refused as busy are retried asynchronously, as said above.
+   */
+  constructor(path: string, openTimeoutMs: number, setup?: string) {
     // Foreign keys on and double-quoted strings refused, as libsql has them (node:sqlite's defaults too).
-    this.db = new DatabaseSync(path, { timeout: 0, enableForeignKeyConstraints: true });
-    this.#changes = this.db.prepare("SELECT changes() AS n");
+    this.db = new DatabaseSync(path, { timeout: openTimeoutMs, enableForeignKeyConstraints: true });
+    try {
+      if (setup) this.db.exec(setup);
+      this.#changes = this.db.prepare("SELECT changes() AS n");
+      this.db.exec("PRAGMA busy_timeout = 0");
+    } catch (error) {
+      this.db.close();
+      throw mapped(error);
+    }
   }
 
   run(statement: SqlStatement): SqlResult {
@@ -207,9 +220,8 @@ export function openNodeSqlite(url: string, options: NodeSqliteOptions = {}): No
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   if (!Number.isFinite(busyTimeoutMs) || busyTimeoutMs < 0) throw new TypeError("busyTimeoutMs must be >= 0");
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const main = new Connection(path);
   // WAL: readers never block the writer, nor the writer them. It is a property of the file, kept.
-  main.db.exec("PRAGMA journal_mode = WAL");
+  const main = new Connection(path, busyTimeoutMs, "PRAGMA journal_mode = WAL");
   const idle: Connection[] = [];
   const busy = new Set<Connection>();
   let closed = false;
@@ -268,7 +280,7 @@ export function openNodeSqlite(url: string, options: NodeSqliteOptions = {}): No
     async transaction(mode) {
       if (mode !== "write") throw new TypeError('transaction: only mode "write" is supported');
       open();
-      const connection = idle.pop() ?? new Connection(path);
+      const connection = idle.pop() ?? new Connection(path, busyTimeoutMs);
       busy.add(connection);
       try {
         await whileBusy(() => begin(connection));
