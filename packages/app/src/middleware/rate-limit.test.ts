@@ -119,7 +119,15 @@ describe("rate limits on the public endpoints", () => {
     ).toEqual([400, 400, 429]);
     expect((await token()).status).toBe(400);
     expect((await token()).status).toBe(400);
-    await expectProblem(await token(), 429, "RATE_LIMITED");
+    // A wallet reads an OAuth error there, as for every other refusal of the token endpoint.
+    const busy = await token();
+    expect(busy.status).toBe(429);
+    expect(busy.headers.get("retry-after")).toBe("45");
+    expect(await busy.json()).toEqual({
+      error: "invalid_request",
+      error_description: "too many token requests from this address; try again in 45 s",
+      code: "RATE_LIMITED",
+    });
   });
 
   it("gives presentation requests and trust-chain resolution half the budget, the PIN form all of it", async () => {
@@ -132,6 +140,17 @@ describe("rate limits on the public endpoints", () => {
     const request = () => post("/oid4vp/requests", "192.0.2.1", { body: { achievement: 7 } });
     expect(await statuses([request, request])).toEqual([400, 400]);
     await expectProblem(await request(), 429, "RATE_LIMITED");
+    // The employer at the form reads the form again, saying to wait, in their language.
+    const formPost = await from("/oid4vp/requests", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "fr" },
+      body: "achievement=https%3A%2F%2Fcentre.example%2Fachievements%2Fx",
+    });
+    expect(formPost.status).toBe(429);
+    expect(formPost.headers.get("retry-after")).toBe("45");
+    expect(await formPost.text()).toContain(
+      '<p role="alert">Trop de requêtes. Patientez un instant puis réessayez. (45 s)</p>',
+    );
     const resolve = () => from("/federation/resolve");
     expect(await statuses([resolve, resolve])).toEqual([400, 400]);
     await expectProblem(await resolve(), 429, "RATE_LIMITED");

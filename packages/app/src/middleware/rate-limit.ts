@@ -28,10 +28,14 @@ export interface RateLimitFeature {
 }
 
 /**
- * What a page answers instead of the problem document when its reader is over the budget (a person at a
- * form reads a page, not JSON); `Retry-After` is set on it as on the problem.
+ * What a route answers instead of the problem document when its caller is over the budget (a person at a
+ * form reads a page, an OAuth client an OAuth error); undefined keeps the problem document. `Retry-After`
+ * is set on it as on the problem.
  */
-export type LimitedAnswer = (c: Context<AppEnv>, retryAfter: number) => Response | Promise<Response>;
+export type LimitedAnswer = (
+  c: Context<AppEnv>,
+  retryAfter: number,
+) => Response | undefined | Promise<Response | undefined>;
 
 /** Gives a route group's middleware: `limit("verify")`, or a page's `limit("claim", answer)`. */
 export type RateLimiter = (group: RateLimitGroup, answer?: LimitedAnswer) => MiddlewareHandler<AppEnv>;
@@ -86,8 +90,8 @@ export function rateLimiter(
       await purge(windowStart);
       if (count > limit) {
         const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-        if (answer) {
-          const response = await answer(c, retryAfter);
+        const response = await answer?.(c, retryAfter);
+        if (response) {
           response.headers.set("Retry-After", String(retryAfter));
           return response;
         }

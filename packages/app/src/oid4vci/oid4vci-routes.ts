@@ -8,7 +8,7 @@ import type { AppEnv, ResolvedDeps } from "../deps.ts";
 import { claimRoutes } from "./claim-routes.ts";
 import { offerServicesOf } from "./offer-feature.ts";
 import { offerRoutes } from "./offer-routes.ts";
-import { protocolRoutes } from "./protocol-routes.ts";
+import { protocolRoutes, tokenEndpointBusy } from "./protocol-routes.ts";
 import { legacyWellKnownRoutes, wellKnownRoutes } from "./well-known-routes.ts";
 
 export { oid4vciFormRoutes } from "./protocol-routes.ts";
@@ -20,7 +20,7 @@ export function oid4vciRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   if (!services) return app;
   return app
     .route("/", offerRoutes(deps, services))
-    .route("/", protocolRoutes(services, deps.rateLimit("claim")))
+    .route("/", protocolRoutes(services, deps.rateLimit("claim", tokenEndpointBusy)))
     .route("/", claimRoutes(deps, services))
     .route("/", legacyWellKnownRoutes(deps, services));
 }

@@ -63,6 +63,19 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+/**
+ * Over the token endpoint's budget, an OAuth error as every other refusal there (429; `code` RATE_LIMITED):
+ * a wallet reads `error`, not a problem document. Nothing was checked, no PIN try was taken.
+ */
+export function tokenEndpointBusy(c: Context<AppEnv>, retryAfter: number): Response {
+  const description = `too many token requests from this address; try again in ${retryAfter} s`;
+  return c.json(
+    { error: "invalid_request", error_description: description, code: "RATE_LIMITED" },
+    429,
+    NO_STORE,
+  );
+}
+
 /** The protocol endpoints; `limitTokens` rate-limits the token endpoint (a PIN guess each). */
 export function protocolRoutes(
   services: OfferServices,

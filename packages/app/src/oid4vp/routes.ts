@@ -84,6 +84,19 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       responseMode: options.responseMode ?? "direct_post",
       encryption: Boolean(options.vault),
     });
+  /** The form again, saying to wait, for a person over the budget; an API caller keeps the problem document. */
+  const formAgain = async (c: Context<AppEnv>, reason: string, status: 400 | 429) => {
+    const page = formPage(c.get("language")).replace(
+      "<form ",
+      `<p role="alert">${escapeHtml(reason)}</p>\n<form `,
+    );
+    return c.html(page, status, await pageHeaders());
+  };
+  const busyForm = async (c: Context<AppEnv>, retryAfter: number) => {
+    if (mediaTypeOf(c.req.header("Content-Type")) !== FORM) return undefined;
+    const t = i18n.getFixedT(c.get("language"));
+    return formAgain(c, `${t("error.RATE_LIMITED")} (${retryAfter} s)`, 429);
+  };
   const pageUrl = (id: string, token: string) => `${resultUrl(id)}/page?token=${encodeURIComponent(token)}`;
   // The employer's language: the one asked for now, else the one they made the request in.
   // `Accept-Language: *` (what Node's and Miniflare's fetch send by default) names no language.
@@ -98,7 +111,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       .use(`${OID4VP_PATHS_OF.requests}/:id/request-object`, publicCors())
       .use(`${OID4VP_PATHS_OF.requests}/:id/qr.svg`, publicCors())
       .get(OID4VP_PATHS_OF.start, async (c) => c.html(formPage(c.get("language")), 200, await pageHeaders()))
-      .post(OID4VP_PATHS_OF.requests, deps.rateLimit("presentation-requests"), async (c) => {
+      .post(OID4VP_PATHS_OF.requests, deps.rateLimit("presentation-requests", busyForm), async (c) => {
         const { fields, form } = await readFields(c);
         const text = (name: string) => {
           const value = fields[name];
@@ -143,11 +156,7 @@ export function oid4vpRoutes(deps: ResolvedDeps): Hono<AppEnv> {
           if (!form || !(error instanceof LearnbridgeError) || error.code === "INTERNAL") throw error;
           // A person filled the form: show it again with the reason, in their language.
           const reason = `${i18n.getFixedT(c.get("language"))(`error.${error.code}`)} ${error.message}`;
-          const page = formPage(c.get("language")).replace(
-            "<form ",
-            `<p role="alert">${escapeHtml(reason)}</p>\n<form `,
-          );
-          return c.html(page, 400, await pageHeaders());
+          return formAgain(c, reason, 400);
         }
       })
       .get(`${OID4VP_PATHS_OF.requests}/:id`, async (c) => {
