@@ -86,6 +86,7 @@ describe("pnpm wallet passphrase", () => {
     );
     expect(changed.stdout).toContain("Your passphrase has been changed.");
     expect(changed.stdout).toContain("the old one no longer works");
+    expect(changed.stdout).toContain("even for someone who copied the file before");
 
     const refused = await wallet(["list"], withPassphrase(OLD));
     expect(refused.code).toBe(1);

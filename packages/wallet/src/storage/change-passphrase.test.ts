@@ -8,10 +8,13 @@ import { signerOf } from "../agent/veramo-signer.ts";
 import { contractCredential } from "../testing/credential-store-contract.ts";
 import { initWallet, openWallet, type Wallet } from "../wallet.ts";
 import { changePassphrase } from "./change-passphrase.ts";
-import { unwrapDataSecret } from "./data-key.ts";
+import { unwrapDataSecret, vaultFromSecret } from "./data-key.ts";
 import { isPassphraseLongEnough } from "./passphrase-rule.ts";
+import { readSealedRows } from "./reseal-records.ts";
 import { DEFAULT_KDF_ITERATIONS, readKdfParams } from "./sealing-key.ts";
+import type { WalletDatabase } from "./wallet-database.ts";
 import { readSetting, unlockWallet } from "./wallet-lock.ts";
+import { RESIDUE } from "./wallet-vault.ts";
 
 const OLD = "the passphrase a helper chose";
 const NEW = "only I know this one now";
@@ -93,8 +96,8 @@ describe("changing the wallet's passphrase", () => {
     expect(credentials).toHaveLength(2);
     expect(await reopened.dids()).toEqual(dids);
     expect(await signsAsBefore(reopened, publicKeyHex)).toBe(true);
-    // The open wallet of before still works: its data key did not change.
-    expect(await wallet.credentials.list()).toEqual(credentials);
+    // A wallet opened before holds the retired data key: nothing it reads opens any more.
+    await expect(wallet.credentials.list()).rejects.toMatchObject({ code: "INTERNAL" });
   });
 
   it("leaves neither passphrase, the data key, nor the data key as the old passphrase wrapped it in the file", async () => {
@@ -164,6 +167,115 @@ describe("changing the wallet's passphrase", () => {
     await client().execute("DROP TRIGGER crash_half_way");
     await changePassphrase(client(), OLD, NEW, { kdfIterations: 1_000 });
     expect(await (await openWallet(options(client(), NEW))).credentials.list()).toEqual(credentials);
+  });
+
+  it("makes a new data key: the old one, from a copy of the file taken before, opens no row of the new file", async () => {
+    const { dir, path, client, wallet } = await filledWallet();
+    // Deleted before the change, without secure_delete: its ciphertext under the old key stays in free space.
+    const removed = contractCredential({ id: "urn:uuid:removed-before-the-change", issuerName: "Gone" });
+    await wallet.credentials.add(removed);
+    const removedRow = (await readSealedRows(client())).at(-1);
+    await wallet.credentials.remove(removed.id);
+    const credentials = await wallet.credentials.list();
+    const dids = await wallet.dids();
+    const publicKeyHex = dids[0]?.keys[0]?.publicKeyHex ?? "";
+    for (const made of clients.splice(0)) made.close();
+    const copyPath = join(dir, "..", `copy-${crypto.randomUUID()}.db`);
+    await copyFile(path, copyPath);
+    const copy = createClient({ url: `file:${copyPath}` });
+    clients.push(copy);
+    const oldSecret = await unwrapDataSecret(
+      await unlockWallet(copy, OLD),
+      (await readSetting(copy, "data_key")) ?? "",
+    );
+    const oldVault = await vaultFromSecret(oldSecret ?? new Uint8Array(32));
+    const oldRows = await readSealedRows(copy);
+    // The old key opens every row of the copy (else the check after would prove nothing).
+    expect(oldRows.length).toBeGreaterThan(4);
+    for (const row of oldRows) expect(await oldVault.open(row.kind, row.rowId, row.sealed)).toBeDefined();
+    const residue = (bytes: Uint8Array) => Buffer.from(bytes.subarray(13, 45));
+    expect(removedRow && (await bytesOnDisk(dir)).includes(residue(removedRow.sealed))).toBe(true);
+
+    await changePassphrase(client(), OLD, NEW, { kdfIterations: 1_000 });
+
+    const newRows = await readSealedRows(client());
+    expect(newRows.map((row) => [row.seq, row.kind])).toEqual(oldRows.map((row) => [row.seq, row.kind]));
+    for (const row of newRows) expect(await oldVault.open(row.kind, row.rowId, row.sealed)).toBeUndefined();
+    const oldIds = new Set(oldRows.map((row) => row.rowId));
+    expect(newRows.filter((row) => oldIds.has(row.rowId))).toEqual([]);
+    expect(await readSetting(client(), RESIDUE)).toBeUndefined();
+    for (const made of clients.splice(0)) made.close();
+    // Nothing sealed under the old key is left in the file, not even the row deleted before.
+    const disk = await bytesOnDisk(dir);
+    const left = [...oldRows, ...(removedRow ? [removedRow] : [])].filter(
+      (row) => disk.includes(residue(row.sealed)) || disk.includes(Buffer.from(row.rowId)),
+    );
+    expect(left).toEqual([]);
+
+    const reopened = await openWallet(options(client(), NEW));
+    expect(await reopened.credentials.list()).toEqual(credentials);
+    expect(await reopened.dids()).toEqual(dids);
+    expect(await signsAsBefore(reopened, publicKeyHex)).toBe(true);
+  });
+
+  it("tries the rewrite again on the next unlock when the file is busy just after the change", async () => {
+    const { dir, client } = await filledWallet();
+    const database = client();
+    const oldRows = await readSealedRows(database);
+    // As when another process has the wallet open: VACUUM alone is refused.
+    const busy: WalletDatabase = {
+      execute: (statement) =>
+        statement.sql === "VACUUM"
+          ? Promise.reject(new Error("database is locked"))
+          : database.execute(statement),
+      batch: (statements, mode) => database.batch(statements, mode),
+    };
+
+    await changePassphrase(busy, OLD, NEW, { kdfIterations: 1_000 });
+
+    expect(await readSetting(database, RESIDUE)).toBe("1");
+    const wallet = await openWallet(options(client(), NEW));
+    expect(await wallet.credentials.list()).toHaveLength(2);
+    expect(await readSetting(database, RESIDUE)).toBeUndefined();
+    for (const made of clients.splice(0)) made.close();
+    const disk = await bytesOnDisk(dir);
+    expect(oldRows.filter((row) => disk.includes(Buffer.from(row.rowId)))).toEqual([]);
+  });
+
+  it("starts over when another process adds a credential meanwhile, and gives up if it never stops", async () => {
+    const { client } = await filledWallet();
+    const database = client();
+    const other = await openWallet(options(client(), OLD));
+    let arrivals = 0;
+    // Another process writes a row (under the old key) between the change's read and its transaction.
+    const sharedWith = (times: number): WalletDatabase => {
+      let tries = 0;
+      return {
+        execute: (statement) => database.execute(statement),
+        async batch(statements, mode) {
+          tries += 1;
+          if (tries <= times) {
+            arrivals += 1;
+            await other.credentials.add(contractCredential({ id: `urn:uuid:arrival-${arrivals}` }));
+          }
+          return database.batch(statements, mode);
+        },
+      };
+    };
+
+    await expect(
+      changePassphrase(sharedWith(Number.POSITIVE_INFINITY), OLD, "never gets through", {
+        kdfIterations: 1_000,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(arrivals).toBe(3);
+    expect(await other.credentials.list()).toHaveLength(5);
+
+    await changePassphrase(sharedWith(1), OLD, NEW, { kdfIterations: 1_000 });
+    const reopened = await openWallet(options(client(), NEW));
+    const ids = (await reopened.credentials.list()).map((credential) => credential.id);
+    expect(ids).toHaveLength(6);
+    expect(ids).toContain("urn:uuid:arrival-4");
   });
 
   it("lets one of two simultaneous changes win and tells the other; the winner's passphrase alone opens", async () => {

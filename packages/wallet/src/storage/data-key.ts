@@ -1,11 +1,11 @@
 /**
  * The wallet's data key, which seals every personal row of the wallet file (credentials, DIDs, keys).
  *
- * A random 256-bit secret is made once per wallet and kept wrapped (sealed) under the passphrase key in
- * `wallet_settings`, rather than derived from the passphrase key, because: the passphrase key is a
- * non-extractable WebCrypto key, so there is no key material to derive from without exporting it; the
- * secret has full entropy whatever the passphrase; and a later passphrase change re-wraps 32 bytes instead of
- * re-encrypting every row. HKDF-SHA-256 splits the secret into two keys with one job each: AES-256-GCM for a
+ * A random 256-bit secret is made for a wallet (and again on each passphrase change, which re-seals every
+ * row: see change-passphrase.ts) and kept wrapped (sealed) under the passphrase key in `wallet_settings`,
+ * rather than derived from the passphrase key, because: the passphrase key is a non-extractable WebCrypto
+ * key, so there is no key material to derive from without exporting it; and the secret has full entropy
+ * whatever the passphrase. HKDF-SHA-256 splits the secret into two keys with one job each: AES-256-GCM for a
  * row's contents, HMAC-SHA-256 for its id.
  */
 import { bufferSource, concatBytes, fromUtf8, randomBytes, toBase64Url, utf8 } from "@learnbridge/core";

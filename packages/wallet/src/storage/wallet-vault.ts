@@ -24,17 +24,23 @@ export const SEAL_ROWS_MIGRATION = "0003-seal-plaintext-rows";
 
 /** The setting that holds the data key, wrapped under the passphrase key. */
 export const DATA_KEY = "data_key";
-/** Set while the file may still hold an old wallet's plaintext in free pages. */
-const RESIDUE = "plaintext_residue";
+/**
+ * Set while the file may still hold in free pages what it must not: an old wallet's plaintext, or rows sealed
+ * under a data key a passphrase change retired (change-passphrase.ts). The name is older than the second use.
+ */
+export const RESIDUE = "plaintext_residue";
 
-/** Rewrites the file once plaintext has been deleted from it; best effort, retried on the next unlock. */
-async function wipeResidue(database: WalletDatabase): Promise<void> {
+/**
+ * Rewrites the file once plaintext or retired ciphertext has been deleted from it, when RESIDUE says so;
+ * best effort, retried on the next unlock.
+ */
+export async function wipeResidue(database: WalletDatabase): Promise<void> {
   if ((await readSetting(database, RESIDUE)) === undefined) return;
   try {
     await database.execute({ sql: "VACUUM" });
   } catch {
     // VACUUM needs the file to itself (another process may have the wallet open): the rows are sealed
-    // already, and the flag stays so that the next unlock tries again.
+    // (or re-sealed) already, and the flag stays so that the next unlock tries again.
     return;
   }
   await database.execute({ sql: "DELETE FROM wallet_settings WHERE name = ?", args: [RESIDUE] });

@@ -1,7 +1,8 @@
 /**
  * `wallet passphrase`: changes the passphrase that opens the wallet (someone may have seen it, or a helper at
  * a learning centre set the wallet up). The current passphrase is checked before the new one is asked for;
- * the change itself is one transaction, so the wallet opens with either the old passphrase or the new one.
+ * the change itself (a new data key, every row re-sealed under it) is one transaction, so the wallet opens
+ * with either the old passphrase or the new one.
  */
 import { LearnbridgeError } from "@learnbridge/core";
 import { changePassphrase } from "../../storage/change-passphrase.ts";
@@ -51,10 +52,11 @@ the new one.)`,
       await changePassphrase(client, current, next);
       io.out(`Your passphrase has been changed.
 From now on, open your wallet with the new passphrase; the old one no longer works.
-Your credentials and identifiers are just as they were.
+Your credentials and identifiers are just as they were, now locked with a new key: the old passphrase
+does not open this wallet file, even for someone who copied the file before.
 
-A backup file you made earlier still opens with the passphrase it was made with. To be safe, make a
-new backup with  pnpm wallet backup export <file>  and then delete the old one.`);
+A backup file you made earlier is a separate file: it still opens with the passphrase it was made with.
+To be safe, make a new backup with  pnpm wallet backup export <file>  and then delete the old one.`);
       return 0;
     } finally {
       client.close();
