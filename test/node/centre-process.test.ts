@@ -123,18 +123,20 @@ describe("the Node centre as a process", () => {
     expect(list.status).toBe(200);
   });
 
-  it("over HTTPS with a self-signed certificate", async () => {
+  it("over HTTPS with a self-signed certificate (and encrypted OpenID4VP answers by default)", async () => {
     const cwd = await tempDir("learnbridge-centre-tls-");
     const { cert, key } = selfSignedCertificate(cwd);
     const port = await freePort();
-    const centre = await startCentreProcess({ PORT: String(port), TLS_CERT: cert, TLS_KEY: key }, cwd);
+    const env = { PORT: String(port), TLS_CERT: cert, TLS_KEY: key, OID4VP_RESPONSE_MODE: "direct_post.jwt" };
+    const centre = await startCentreProcess(env, cwd);
     running.push(centre);
     expect(centre.output()).toContain(`https://127.0.0.1:${port}`);
-    await lifecycle(
-      client(`https://127.0.0.1:${port}`, readFileSync(cert)),
-      centre.adminToken ?? "",
-      centre.did,
-    );
+    const call = client(`https://127.0.0.1:${port}`, readFileSync(cert));
+    await lifecycle(call, centre.adminToken ?? "", centre.did);
+    // OID4VP_RESPONSE_MODE reached the verifier: a request that names no mode asks for an encrypted answer.
+    const request = await call("/oid4vp/requests", { method: "POST", body: { issuer: centre.did } });
+    expect(request.status).toBe(201);
+    expect(request.body.responseMode).toBe("direct_post.jwt");
   });
 
   it("refuses to start on invalid configuration, naming the variable", async () => {

@@ -76,3 +76,15 @@ describe("the Worker's RATE_LIMIT_PER_MINUTE", () => {
     expect(result.ok ? [] : result.problems.map((p) => p.variable)).toEqual(["RATE_LIMIT_PER_MINUTE"]);
   });
 });
+
+describe("the Worker's OID4VP_RESPONSE_MODE", () => {
+  it("is direct_post when unset, the mode named otherwise, and another centre when it changes", () => {
+    const plain = readConfig(REQUIRED);
+    const encrypted = readConfig({ ...REQUIRED, OID4VP_RESPONSE_MODE: "direct_post.jwt" });
+    expect(plain.ok && plain.config.oid4vpResponseMode).toBe("direct_post");
+    expect(encrypted.ok && encrypted.config.oid4vpResponseMode).toBe("direct_post.jwt");
+    expect(plain.ok && encrypted.ok && plain.config.cacheKey !== encrypted.config.cacheKey).toBe(true);
+    const bad = readConfig({ ...REQUIRED, OID4VP_RESPONSE_MODE: "fragment" });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.variable)).toEqual(["OID4VP_RESPONSE_MODE"]);
+  });
+});

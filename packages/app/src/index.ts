@@ -25,6 +25,7 @@ export {
   rateLimitSettingsFrom,
 } from "./middleware/rate-limit-settings.ts";
 export { type OfferSettings, offerSettingsFrom } from "./oid4vci/offer-settings-from-env.ts";
+export { type Oid4vpSettings, oid4vpSettingsFrom } from "./oid4vp/oid4vp-settings-from-env.ts";
 export { openApiDocument } from "./openapi.ts";
 export { PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE, ProblemError } from "./problem.ts";
 export { StatusListPublisher, type StatusListPublisherOptions } from "./status-publisher.ts";

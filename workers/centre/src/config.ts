@@ -6,7 +6,9 @@ import {
   type CentreFederationConfig,
   type FederationSyncSettings,
   federationSettingsFrom,
+  type Oid4vpSettings,
   offerSettingsFrom,
+  oid4vpSettingsFrom,
   rateLimitSettingsFrom,
 } from "@learnbridge/app";
 import { fromBase64Url } from "@learnbridge/core";
@@ -26,6 +28,7 @@ export interface CentreEnv {
   readonly FEDERATION_TRUST_MARK_ISSUERS?: string;
   readonly FEDERATION_HINT_TARGETS?: string;
   readonly FEDERATION_MAX_RECORDS_PER_OWNER?: string;
+  readonly OID4VP_RESPONSE_MODE?: string;
   /** Seconds a pre-authorized code works after a wallet fetched the offer: 60-3600, default 600. */
   readonly PRE_AUTHORIZED_CODE_TTL?: string;
   /** Verifications per client address and minute (other public endpoints derived): default 120, 0 off. */
@@ -44,6 +47,8 @@ export interface WorkerConfig {
   readonly sync?: FederationSyncSettings;
   /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL). */
   readonly preAuthorizedCodeLifetimeMs: number;
+  /** How a presentation request that names no response mode is answered (OID4VP_RESPONSE_MODE). */
+  readonly oid4vpResponseMode: Oid4vpSettings["responseMode"];
   /** Verifications per client address and minute (RATE_LIMIT_PER_MINUTE); 0: no limits. */
   readonly rateLimitPerMinute: number;
   /** The raw values this configuration was read from: equal keys, same centre. */
@@ -105,6 +110,8 @@ export function readConfig(env: CentreEnv): ConfigResult {
   problems.push(...federation.problems);
   const offers = offerSettingsFrom(env as unknown as Record<string, string | undefined>);
   problems.push(...offers.problems);
+  const oid4vp = oid4vpSettingsFrom(env as unknown as Record<string, string | undefined>);
+  problems.push(...oid4vp.problems);
   const rateLimits = rateLimitSettingsFrom(env as unknown as Record<string, string | undefined>);
   problems.push(...rateLimits.problems);
 
@@ -121,6 +128,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
       ...(federation.config ? { federation: federation.config } : {}),
       ...(federation.sync ? { sync: federation.sync } : {}),
       preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
+      oid4vpResponseMode: oid4vp.responseMode,
       rateLimitPerMinute: rateLimits.perMinute,
       cacheKey: JSON.stringify([
         publicUrl,
@@ -131,6 +139,7 @@ export function readConfig(env: CentreEnv): ConfigResult {
         federation.config,
         federation.sync,
         offers.preAuthorizedCodeLifetimeMs,
+        oid4vp.responseMode,
         rateLimits.perMinute,
       ]),
     },

@@ -85,6 +85,7 @@ async function buildCentre(config: WorkerConfig): Promise<Centre> {
     // Bulk job work runs in waitUntil, which ends about 30 s after the response: stop taking rows before.
     jobRunBudgetMs: JOB_RUN_BUDGET_MS,
     offers: { preAuthorizedCodeLifetimeMs: config.preAuthorizedCodeLifetimeMs },
+    oid4vp: { responseMode: config.oid4vpResponseMode },
     // In the database, so one budget holds across isolates (RATE_LIMIT_PER_MINUTE; on by default).
     rateLimits: { perMinute: config.rateLimitPerMinute },
     ...(config.federation ? { federation: config.federation } : {}),

@@ -37,6 +37,13 @@ describe("readConfig", () => {
     expect(readConfig({}, "/x").sync).toBeUndefined();
   });
 
+  it("reads OID4VP_RESPONSE_MODE, direct_post when unset", () => {
+    expect(readConfig({}, "/x").oid4vpResponseMode).toBe("direct_post");
+    expect(readConfig({ OID4VP_RESPONSE_MODE: "direct_post.jwt" }, "/x").oid4vpResponseMode).toBe(
+      "direct_post.jwt",
+    );
+  });
+
   it("derives an https PUBLIC_URL with TLS and keeps an explicit one", () => {
     expect(readConfig({ PORT: "9443", TLS_CERT: "c.pem", TLS_KEY: "k.pem" }, "/x").publicUrl).toBe(
       "https://127.0.0.1:9443",
@@ -61,6 +68,7 @@ describe("readConfig", () => {
     [{ PRE_AUTHORIZED_CODE_TTL: "7200" }, "PRE_AUTHORIZED_CODE_TTL"],
     [{ PRE_AUTHORIZED_CODE_TTL: "10 minutes" }, "PRE_AUTHORIZED_CODE_TTL"],
     [{ FEDERATION_MAX_RECORDS_PER_OWNER: "0" }, "FEDERATION_MAX_RECORDS_PER_OWNER"],
+    [{ OID4VP_RESPONSE_MODE: "jwt" }, "OID4VP_RESPONSE_MODE"],
     [{ RATE_LIMIT_PER_MINUTE: "-1" }, "RATE_LIMIT_PER_MINUTE"],
     [{ RATE_LIMIT_PER_MINUTE: "lots" }, "RATE_LIMIT_PER_MINUTE"],
     [{ RATE_LIMIT_PER_MINUTE: "1.5" }, "RATE_LIMIT_PER_MINUTE"],

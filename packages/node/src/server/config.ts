@@ -7,7 +7,9 @@ import {
   type CentreFederationConfig,
   type FederationSyncSettings,
   federationSettingsFrom,
+  type Oid4vpSettings,
   offerSettingsFrom,
+  oid4vpSettingsFrom,
   rateLimitSettingsFrom,
 } from "@learnbridge/app";
 import { API_TOKEN_PATTERN } from "@learnbridge/issuer";
@@ -31,6 +33,8 @@ export interface NodeConfig {
   readonly sync?: FederationSyncSettings;
   /** How long a pre-authorized code minted at a fetch of an offer works (PRE_AUTHORIZED_CODE_TTL, seconds). */
   readonly preAuthorizedCodeLifetimeMs: number;
+  /** How a presentation request that names no response mode is answered (OID4VP_RESPONSE_MODE). */
+  readonly oid4vpResponseMode: Oid4vpSettings["responseMode"];
   /** Verifications per client address and minute (RATE_LIMIT_PER_MINUTE, default 120; 0: no limits). */
   readonly rateLimitPerMinute: number;
 }
@@ -105,6 +109,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
   problems.push(...federation.problems);
   const offers = offerSettingsFrom(env);
   problems.push(...offers.problems);
+  const oid4vp = oid4vpSettingsFrom(env);
+  problems.push(...oid4vp.problems);
   const rateLimits = rateLimitSettingsFrom(env);
   problems.push(...rateLimits.problems);
   if (problems.length) throw new ConfigError(problems);
@@ -116,6 +122,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     host,
     production,
     preAuthorizedCodeLifetimeMs: offers.preAuthorizedCodeLifetimeMs,
+    oid4vpResponseMode: oid4vp.responseMode,
     rateLimitPerMinute: rateLimits.perMinute,
     ...(masterKey ? { masterKey } : {}),
     ...(adminToken ? { adminToken } : {}),

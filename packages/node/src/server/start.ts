@@ -58,6 +58,7 @@ export async function startCentre(config: NodeConfig): Promise<RunningCentre> {
     // The audit log's "from where": the socket's peer (behind a proxy, set trustProxy and its headers).
     peerAddress: (c) => getConnInfo(c).remote.address,
     offers: { preAuthorizedCodeLifetimeMs: config.preAuthorizedCodeLifetimeMs },
+    oid4vp: { responseMode: config.oid4vpResponseMode },
     // On by default here (RATE_LIMIT_PER_MINUTE): counted in the database, shared by every process on it.
     rateLimits: { perMinute: config.rateLimitPerMinute },
     ...(config.federation ? { federation: config.federation } : {}),
