@@ -23,16 +23,25 @@ export interface CentreServer extends ServerProcess {
   readonly adminToken: string;
 }
 
+/** Ports handed out in this process: the centre and the echo server start at once and must not share one. */
+const handedOut = new Set<number>();
+
 /** A free TCP port on 127.0.0.1 (the centre must know its port before it starts: it is in its DID). */
 async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Runs `entry` with `env` in `cwd` and resolves once it prints `listening at URL`. */
