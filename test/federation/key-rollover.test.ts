@@ -7,8 +7,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   issueAt,
-  preparedKeys,
-  startNode,
+  OPEN_UNIVERSITY,
+  startOpenUniversity,
   type TestNode,
   TRUST_MARK_TYPES,
   TrustNetwork,
@@ -17,10 +17,7 @@ import {
 import { createSigner, generateKeyPair, publicKeyToJwk } from "../../packages/core/src/index.ts";
 import { signEntityStatement } from "../../packages/federation/src/index.ts";
 
-const HQ = "https://hq.openuniversity.example";
-const BRANCH = "https://guangdong.openuniversity.example";
-const NAIROBI = "https://nairobi.openuniversity.example";
-const SENIORS = "https://seniors.openuniversity.example";
+const { HQ, BRANCH, NAIROBI } = OPEN_UNIVERSITY;
 const { accreditedCentre, microcredentialIssuer } = TRUST_MARK_TYPES;
 
 let network: TrustNetwork;
@@ -32,40 +29,7 @@ let seniors: TestNode;
 /** hq (anchor) → branch (intermediate) → nairobi (leaf, accredited by branch); seniors (leaf under hq) verifies. */
 beforeEach(async () => {
   network = new TrustNetwork();
-  const hqKeys = await preparedKeys(HQ);
-  const anchors = [hqKeys.anchor];
-  hq = await startNode(network, HQ, {
-    role: "anchor",
-    name: "Open University Headquarters",
-    anchors,
-    prepared: hqKeys,
-    trustMarkIssuers: { [accreditedCentre]: [HQ, BRANCH], [microcredentialIssuer]: [HQ, BRANCH] },
-  });
-  branch = await startNode(network, BRANCH, {
-    role: "intermediate",
-    name: "Guangdong Provincial Branch",
-    authorityHints: [HQ],
-    anchors,
-  });
-  nairobi = await startNode(network, NAIROBI, {
-    role: "leaf",
-    name: "Nairobi Open Learning Centre",
-    authorityHints: [BRANCH],
-    anchors,
-  });
-  seniors = await startNode(network, SENIORS, {
-    role: "leaf",
-    name: "Seniors",
-    authorityHints: [HQ],
-    anchors,
-  });
-  for (const [superior, sub] of [
-    [hq, BRANCH],
-    [hq, SENIORS],
-    [branch, NAIROBI],
-  ] as const) {
-    expect((await superior.admin("/federation/subordinates", { entityId: sub })).status).toBe(201);
-  }
+  ({ hq, branch, nairobi, seniors } = await startOpenUniversity(network));
   const scope = { max_eqf_level: 5, fields: ["05"], jurisdiction: "KE" };
   for (const [type, extra] of [
     [accreditedCentre, {}],

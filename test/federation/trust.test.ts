@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   issueAt,
-  preparedKeys,
-  startNode,
+  OPEN_UNIVERSITY,
+  startOpenUniversity,
   type TestNode,
   TRUST_MARK_TYPES,
   TrustNetwork,
@@ -16,11 +16,7 @@ import {
 } from "../../packages/app/src/federation-trust/test-network.ts";
 import { createI18n, describeCheck, explainReport } from "../../packages/i18n/src/index.ts";
 
-const HQ = "https://hq.openuniversity.example";
-const BRANCH = "https://guangdong.openuniversity.example";
-const NAIROBI = "https://nairobi.openuniversity.example";
-const SENIORS = "https://seniors.openuniversity.example";
-const STRANGER = "https://stranger.example";
+const { HQ, BRANCH, NAIROBI, SENIORS } = OPEN_UNIVERSITY;
 const { accreditedCentre, microcredentialIssuer } = TRUST_MARK_TYPES;
 
 const network = new TrustNetwork();
@@ -37,52 +33,7 @@ const trustLine = (check: Parameters<typeof describeCheck>[0], lang: string) =>
   describeCheck(check, i18n.getFixedT(lang)).message;
 
 beforeAll(async () => {
-  const hqKeys = await preparedKeys(HQ);
-  const anchors = [hqKeys.anchor];
-  hq = await startNode(network, HQ, {
-    role: "anchor",
-    name: "Open University Headquarters",
-    anchors,
-    prepared: hqKeys,
-    trustMarkIssuers: {
-      [accreditedCentre]: [HQ, BRANCH],
-      [microcredentialIssuer]: [HQ, BRANCH],
-      [TRUST_MARK_TYPES.creditRecogniser]: [HQ],
-    },
-  });
-  branch = await startNode(network, BRANCH, {
-    role: "intermediate",
-    name: "Guangdong Provincial Branch",
-    authorityHints: [HQ],
-    anchors,
-  });
-  nairobi = await startNode(network, NAIROBI, {
-    role: "leaf",
-    name: "Nairobi Open Learning Centre",
-    authorityHints: [BRANCH],
-    anchors,
-  });
-  seniors = await startNode(network, SENIORS, {
-    role: "leaf",
-    name: "Seniors' University",
-    authorityHints: [HQ],
-    anchors,
-  });
-  stranger = await startNode(network, STRANGER, {
-    role: "leaf",
-    name: "Stranger Academy",
-    authorityHints: [BRANCH],
-    anchors,
-  });
-
-  for (const [superior, sub] of [
-    [hq, BRANCH],
-    [hq, SENIORS],
-    [branch, NAIROBI],
-  ] as const) {
-    const enrolled = await superior.admin("/federation/subordinates", { entityId: sub });
-    expect(enrolled.status, await enrolled.clone().text()).toBe(201);
-  }
+  ({ hq, branch, nairobi, seniors, stranger } = await startOpenUniversity(network));
   const issue = async (issuer: TestNode, sub: string, type: string, scope?: Record<string, unknown>) => {
     const response = await issuer.admin("/federation/trust-marks", {
       type,

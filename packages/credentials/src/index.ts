@@ -39,6 +39,7 @@ export {
   identityMatchesEmail,
   type Learner,
 } from "./model/learner.ts";
+export { type ClaimsPath, selectClaims } from "./query/claims-path.ts";
 export * from "./status/index.ts";
 export type { KeyResolver, ProofPurpose, ResolvedVerificationMethod } from "./verify/key-resolver.ts";
 export * from "./verify/report.ts";

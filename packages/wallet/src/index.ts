@@ -56,7 +56,6 @@ export {
   WALLET_METADATA,
 } from "./oid4vp/authorization-request.ts";
 export { buildPresentation } from "./oid4vp/build-presentation.ts";
-export { selectClaims } from "./oid4vp/claims-path.ts";
 export { type DcqlQuery, readDcqlQuery } from "./oid4vp/dcql.ts";
 export {
   encryptResponse,

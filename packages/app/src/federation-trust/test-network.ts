@@ -119,6 +119,59 @@ export async function startNode(
   return { url, centre, token, audit, keyRepository: prepared.repository, chains, admin };
 }
 
+/** The entity ids of the open university the federation tests run: headquarters, a branch, two leaves. */
+export const OPEN_UNIVERSITY = {
+  HQ: "https://hq.openuniversity.example",
+  BRANCH: "https://guangdong.openuniversity.example",
+  NAIROBI: "https://nairobi.openuniversity.example",
+  SENIORS: "https://seniors.openuniversity.example",
+  STRANGER: "https://stranger.example",
+} as const;
+
+/**
+ * Starts the open university: hq (anchor; it and the branch issue accreditation and micro-credential
+ * marks, hq also credit recogniser marks) → branch (intermediate) → nairobi (leaf); seniors (leaf under hq);
+ * and a stranger, a leaf naming the branch that nobody enrols. The subordinates are enrolled; no trust mark
+ * is issued yet.
+ */
+export async function startOpenUniversity(network: TrustNetwork) {
+  const { HQ, BRANCH, NAIROBI, SENIORS, STRANGER } = OPEN_UNIVERSITY;
+  const hqKeys = await preparedKeys(HQ);
+  const anchors = [hqKeys.anchor];
+  const { accreditedCentre, microcredentialIssuer, creditRecogniser } = TRUST_MARK_TYPES;
+  const hq = await startNode(network, HQ, {
+    role: "anchor",
+    name: "Open University Headquarters",
+    anchors,
+    prepared: hqKeys,
+    trustMarkIssuers: {
+      [accreditedCentre]: [HQ, BRANCH],
+      [microcredentialIssuer]: [HQ, BRANCH],
+      [creditRecogniser]: [HQ],
+    },
+  });
+  const leaf = (url: string, name: string, superior: string) =>
+    startNode(network, url, { role: "leaf", name, authorityHints: [superior], anchors });
+  const branch = await startNode(network, BRANCH, {
+    role: "intermediate",
+    name: "Guangdong Provincial Branch",
+    authorityHints: [HQ],
+    anchors,
+  });
+  const nairobi = await leaf(NAIROBI, "Nairobi Open Learning Centre", BRANCH);
+  const seniors = await leaf(SENIORS, "Seniors' University", HQ);
+  const stranger = await leaf(STRANGER, "Stranger Academy", BRANCH);
+  for (const [superior, sub] of [
+    [hq, BRANCH],
+    [hq, SENIORS],
+    [branch, NAIROBI],
+  ] as const) {
+    const enrolled = await superior.admin("/federation/subordinates", { entityId: sub });
+    if (enrolled.status !== 201) throw new Error(`enrolling ${sub}: ${await enrolled.text()}`);
+  }
+  return { hq, branch, nairobi, seniors, stranger, anchors };
+}
+
 /** Issues an Open Badges micro-credential at `node` for an achievement at EQF `level` in `field`. */
 export async function issueAt(node: TestNode, level: number, field: string, network: TrustNetwork) {
   const credential = await buildAchievementCredential(

@@ -1,43 +1,10 @@
 import { sampleCredential } from "@learnbridge/credentials/testing";
 import { describe, expect, it } from "vitest";
-import { selectClaims } from "./claims-path.ts";
 import { expandedTypes, matchCredentialQuery, satisfiesQuery } from "./credential-match.ts";
 import type { DcqlCredentialQuery, DcqlQuery } from "./dcql.ts";
 import { dcqlFromShorthand, OPEN_BADGE_CREDENTIAL_IRI, VERIFIABLE_CREDENTIAL_IRI } from "./shorthand.ts";
 
 const ISSUER = { did: "did:web:nairobi.example" };
-
-describe("selectClaims (OpenID4VP 1.0 §7.1, on the specification's example)", () => {
-  const arthur = {
-    name: "Arthur Dent",
-    address: { street_address: "42 Market Street", locality: "Milliways" },
-    degrees: [
-      { type: "Bachelor of Science", university: "University of Betelgeuse" },
-      { type: "Master of Science", university: "University of Betelgeuse" },
-    ],
-    nationalities: ["British", "Betelgeusian"],
-  };
-  it.each([
-    [["name"], ["Arthur Dent"]],
-    [["address", "street_address"], ["42 Market Street"]],
-    [
-      ["degrees", null, "type"],
-      ["Bachelor of Science", "Master of Science"],
-    ],
-    [["nationalities", 1], ["Betelgeusian"]],
-  ])("selects %j", (path, expected) => {
-    expect(selectClaims(arthur, path)).toEqual(expected);
-  });
-  it.each([
-    ["a missing key", ["nickname"]],
-    ["a key on a string", ["name", "first"]],
-    ["null on an object", ["address", null]],
-    ["an index on an object", ["address", 0]],
-    ["an index past the end", ["nationalities", 5]],
-  ])("fails on %s", (_name, path) => {
-    expect(selectClaims(arthur, path)).toBeUndefined();
-  });
-});
 
 describe("matching a credential to a Credential Query", () => {
   it("expands the types of an Open Badge as JSON-LD does, and leaves undefined terms as they are", async () => {

@@ -9,8 +9,8 @@ import {
   type DocumentLoader,
   didWebFromUrl,
   issuerIdOf,
+  selectClaims,
 } from "@learnbridge/credentials";
-import { selectClaims } from "./claims-path.ts";
 import type { DcqlClaimsQuery, DcqlCredentialQuery, DcqlQuery, DcqlTrustedAuthority } from "./dcql.ts";
 
 /** A credential as the matcher needs it: the verified document and, when run, the trust check's data. */

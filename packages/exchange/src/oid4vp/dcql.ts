@@ -6,13 +6,15 @@
  * Only W3C formats are asked for here (`ldp_vc`, `jwt_vc_json`), always with cryptographic holder binding:
  * an employer must know the person presenting is the learner the credential is about.
  */
+import type { ClaimsPath } from "@learnbridge/credentials";
 
 /** The Credential Format Identifiers this verifier requests (OpenID4VP 1.0 Appendix B.1). */
 export const DCQL_FORMATS = ["ldp_vc", "jwt_vc_json"] as const;
 export type DcqlFormat = (typeof DCQL_FORMATS)[number];
 
 /** A claims path pointer (§7): keys, array indexes, and null for "every element". */
-export type ClaimsPath = readonly (string | number | null)[];
+export type { ClaimsPath };
+
 export type ClaimValue = string | number | boolean;
 
 /** A Claims Query (§6.3). */

@@ -10,7 +10,6 @@ export {
   parseVpToken,
   presentationHash,
 } from "./answer-check.ts";
-export { selectClaims } from "./claims-path.ts";
 export {
   expandedTypes,
   type MatchableCredential,

@@ -9,6 +9,8 @@ import type { ErrorCode, PublicKey } from "@learnbridge/core";
 import { checkChain, type FeedEvent } from "../feed/event.ts";
 import { type FeedClient, isNotModified } from "./feed-client.ts";
 import type {
+  ApplyPageInput,
+  ApplyPageResult,
   FeedPosition,
   OwnerQuotaExceeded,
   Peer,
@@ -16,7 +18,7 @@ import type {
   ReplicaEvent,
   ReplicaStore,
 } from "./replica-store.ts";
-import { type VerifyContext, verifyEntries } from "./verify-entries.ts";
+import { type PageVerdict, type VerifyContext, verifyEntries } from "./verify-entries.ts";
 
 /** What a pull needs, for one peer. */
 export interface StepContext extends VerifyContext {
@@ -99,6 +101,36 @@ export const overQuotaStep = (quota: OwnerQuotaExceeded): StepStop => ({
   details: { owner: quota.owner, cap: quota.cap, count: quota.count, held: quota.held },
 });
 
+/** Where a verified page goes: what the step decides; the rest comes from the verdict and the follower. */
+export type PageToApply = Omit<
+  ApplyPageInput,
+  "events" | "refused" | "untrusted" | "republish" | "maxRecordsPerOwner" | "at"
+>;
+
+/**
+ * Applies a verified page under the follower's own settings (aggregator mode, the per-owner cap, its clock).
+ * The store's result when applied; otherwise the step: `moved` (another pull moved the peer) or the
+ * quarantine of a page past an owner's cap.
+ */
+export async function applyVerified(
+  ctx: StepContext,
+  page: PageToApply,
+  verdict: Extract<PageVerdict, { ok: true }>,
+): Promise<ApplyPageResult | { readonly kind: "moved" } | StepStop> {
+  const result = await ctx.store.applyPage({
+    ...page,
+    events: verdict.events,
+    refused: verdict.refused,
+    untrusted: verdict.untrusted,
+    ...(ctx.republish ? { republish: true } : {}),
+    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
+    at: ctx.clock().toISOString(),
+  });
+  if (result.overQuota) return overQuotaStep(result.overQuota);
+  if (!result.applied) return { kind: "moved" };
+  return result;
+}
+
 /** One page of the snapshot. The first page's `asOfSeq` (and hash) is where the changes pick up. */
 export async function snapshotStep(peer: Peer, ctx: StepContext): Promise<StepResult> {
   const page = await ctx.client.snapshot(peer.feed, peer.snapshotAfter, ctx.pageSize);
@@ -122,21 +154,18 @@ export async function snapshotStep(peer: Peer, ctx: StepContext): Promise<StepRe
         snapshotAfter: page.value.next,
         snapshotAsOfSeq: asOfSeq,
       };
-  const result = await ctx.store.applyPage({
-    feed: peer.feed,
-    from: positionOf(peer),
-    to,
-    events: verdict.events,
-    knownHeadSeq: page.value.asOfSeq,
-    refused: verdict.refused,
-    untrusted: verdict.untrusted,
-    ...(seen.length > 0 ? { seen } : {}),
-    ...(ctx.republish ? { republish: true } : {}),
-    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
-    at: ctx.clock().toISOString(),
-  });
-  if (result.overQuota) return overQuotaStep(result.overQuota);
-  if (!result.applied) return { kind: "moved" };
+  const result = await applyVerified(
+    ctx,
+    {
+      feed: peer.feed,
+      from: positionOf(peer),
+      to,
+      knownHeadSeq: page.value.asOfSeq,
+      ...(seen.length > 0 ? { seen } : {}),
+    },
+    verdict,
+  );
+  if ("kind" in result) return result;
   return {
     kind: "applied",
     caughtUp: false,
@@ -210,26 +239,19 @@ export async function changesStep(peer: Peer, ctx: StepContext): Promise<StepRes
     ctx,
   );
   if (!verdict.ok) return verdictStep(verdict);
-  const result = await ctx.store.applyPage({
-    feed: peer.feed,
-    from: positionOf(peer),
-    to: {
-      phase: "changes",
-      cursor: chain.value.seq,
-      headHash: chain.value.hash,
-      snapshotAfter: null,
-      snapshotAsOfSeq: null,
-    },
-    events: verdict.events,
-    knownHeadSeq: headSeq,
-    refused: verdict.refused,
-    untrusted: verdict.untrusted,
-    ...(ctx.republish ? { republish: true } : {}),
-    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
-    at: ctx.clock().toISOString(),
-  });
-  if (result.overQuota) return overQuotaStep(result.overQuota);
-  if (!result.applied) return { kind: "moved" };
+  const to: FeedPosition = {
+    phase: "changes",
+    cursor: chain.value.seq,
+    headHash: chain.value.hash,
+    snapshotAfter: null,
+    snapshotAsOfSeq: null,
+  };
+  const result = await applyVerified(
+    ctx,
+    { feed: peer.feed, from: positionOf(peer), to, knownHeadSeq: headSeq },
+    verdict,
+  );
+  if ("kind" in result) return result;
   return {
     kind: "applied",
     caughtUp: chain.value.seq >= headSeq,

@@ -7,7 +7,7 @@
  */
 import type { ErrorCode } from "@learnbridge/core";
 import type { Random } from "./backoff.ts";
-import { overQuotaStep, positionOf, type StepContext, type StepStop, verdictStep } from "./pull-steps.ts";
+import { applyVerified, positionOf, type StepContext, type StepStop, verdictStep } from "./pull-steps.ts";
 import type { Peer, QuarantineEntry } from "./replica-store.ts";
 import { ownerTrustOf, verifyEntries } from "./verify-entries.ts";
 
@@ -69,21 +69,18 @@ export async function recoverUntrusted(
   );
   if (!verdict.ok) return verdictStep(verdict);
   const position = positionOf(peer);
-  const result = await ctx.store.applyPage({
-    feed: peer.feed,
-    from: position,
-    to: position,
-    events: verdict.events,
-    knownHeadSeq: asOfSeq,
-    refused: verdict.refused,
-    untrusted: verdict.untrusted,
-    ...(gone.length > 0 ? { gone } : {}),
-    ...(ctx.republish ? { republish: true } : {}),
-    maxRecordsPerOwner: ctx.maxRecordsPerOwner,
-    at: ctx.clock().toISOString(),
-  });
-  if (result.overQuota) return overQuotaStep(result.overQuota);
-  if (!result.applied) return { kind: "moved" };
+  const result = await applyVerified(
+    ctx,
+    {
+      feed: peer.feed,
+      from: position,
+      to: position,
+      knownHeadSeq: asOfSeq,
+      ...(gone.length > 0 ? { gone } : {}),
+    },
+    verdict,
+  );
+  if ("kind" in result) return result;
   return {
     kind: "recovered",
     accepted: verdict.events.length,

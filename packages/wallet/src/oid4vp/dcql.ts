@@ -4,9 +4,12 @@
  * (QUERY_INVALID) with the path of the first problem. Queries in formats the wallet does not hold (SD-JWT,
  * mdoc) are kept: they simply match nothing.
  */
-import { LearnbridgeError } from "@learnbridge/core";
 
-export type ClaimsPath = readonly (string | number | null)[];
+import { LearnbridgeError } from "@learnbridge/core";
+import type { ClaimsPath } from "@learnbridge/credentials";
+
+export type { ClaimsPath };
+
 export type ClaimValue = string | number | boolean;
 
 /** A Claims Query (§6.3). */

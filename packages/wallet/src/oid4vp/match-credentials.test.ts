@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { contractCredential } from "../testing/credential-store-contract.ts";
-import { selectClaims } from "./claims-path.ts";
 import { readDcqlQuery } from "./dcql.ts";
 import { expandedTypes } from "./expanded-types.ts";
 import { heldCandidates, presentationChoices } from "./match-credentials.ts";
@@ -19,18 +18,6 @@ const badge = (issuer: unknown) =>
       credentialSubject: { id: "did:key:z6Mkme", achievement: { id: "https://c.example/a/1", name: "A" } },
     },
   });
-
-describe("claims path pointers (§7.1)", () => {
-  const doc = { a: { b: [{ c: 1 }, { c: 2 }, { d: 3 }] }, s: "x" };
-  it("selects by key, index and null, and fails on the wrong kind of value or nothing left", () => {
-    expect(selectClaims(doc, ["a", "b", null, "c"])).toEqual([1, 2]);
-    expect(selectClaims(doc, ["a", "b", 1, "c"])).toEqual([2]);
-    expect(selectClaims(doc, ["a", "b", 5])).toBeUndefined();
-    expect(selectClaims(doc, ["s", "x"])).toBeUndefined();
-    expect(selectClaims(doc, ["a", null])).toBeUndefined();
-    expect(selectClaims(doc, ["missing"])).toBeUndefined();
-  });
-});
 
 describe("DCQL", () => {
   it("refuses malformed queries with the path of the problem", () => {

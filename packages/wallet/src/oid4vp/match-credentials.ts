@@ -9,9 +9,8 @@
  * Integrity or as JWT" gets one list). Optional sets are left out: a wallet shares only what is required.
  */
 import { LearnbridgeError } from "@learnbridge/core";
-import { parseCompactJws } from "@learnbridge/credentials";
+import { parseCompactJws, selectClaims } from "@learnbridge/credentials";
 import type { StoredCredential } from "../storage/credential-store.ts";
-import { selectClaims } from "./claims-path.ts";
 import type { ClaimsQuery, CredentialQuery, DcqlQuery } from "./dcql.ts";
 import { expandedTypes } from "./expanded-types.ts";
 

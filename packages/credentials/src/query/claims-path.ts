@@ -1,9 +1,12 @@
 /**
  * Claims path pointers applied to a JSON credential (OpenID4VP 1.0 §7.1): a string selects a key, null
  * every element of an array, an integer one element. Processing either selects a non-empty set of values
- * or fails (a step that meets the wrong kind of value, or selects nothing).
+ * or fails (a step that meets the wrong kind of value, or selects nothing). The verifier (DCQL matching in
+ * @learnbridge/exchange) and the learner's wallet (choosing what to share) both select with it.
  */
-import type { ClaimsPath } from "./dcql.ts";
+
+/** A claims path pointer: keys, array indexes, and null for every element. */
+export type ClaimsPath = readonly (string | number | null)[];
 
 /** The values a path selects, or undefined when processing aborts with an error. */
 export function selectClaims(root: unknown, path: ClaimsPath): unknown[] | undefined {
