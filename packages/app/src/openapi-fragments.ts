@@ -47,3 +47,15 @@ export const queryParam = (name: string, schema: Json, description?: string): Js
   schema,
   ...(description ? { description } : {}),
 });
+
+/** A cursor-paged list answer: the items under `member`, and `next`, the cursor of the next page. */
+export const pageOf = (member: string, items: Json, next: "integer" | "string"): Json => ({
+  description: "A page; `next` is the cursor of the next",
+  ...json({ type: "object", properties: { [member]: { type: "array", items }, next: { type: next } } }),
+});
+
+/** The query of a list paged by sequence number (the audit log, the quarantine). */
+export const SEQUENCE_PAGING: Json[] = [
+  queryParam("after", { type: "integer", minimum: 0 }, "A sequence number: entries after it"),
+  queryParam("limit", { type: "integer", minimum: 1, maximum: 500, default: 100 }),
+];

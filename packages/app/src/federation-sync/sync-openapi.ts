@@ -3,10 +3,12 @@ import {
   BODY_ERRORS,
   type Json,
   json,
+  pageOf,
   problem,
   queryParam,
   ref,
   requestBody,
+  SEQUENCE_PAGING,
   STAFF_ERRORS,
   staff,
 } from "../openapi-fragments.ts";
@@ -223,13 +225,7 @@ export const FEDERATION_SYNC_PATHS: Json = {
         queryParam("limit", { type: "integer", minimum: 1, maximum: 500, default: 100 }),
       ],
       responses: {
-        "200": {
-          description: "A page; `next` is the cursor of the next",
-          ...json({
-            type: "object",
-            properties: { records: { type: "array", items: ref("ReplicaRecord") }, next: { type: "string" } },
-          }),
-        },
+        "200": pageOf("records", ref("ReplicaRecord"), "string"),
         "400": problem("Bad query"),
         ...STAFF_ERRORS,
       },
@@ -239,21 +235,9 @@ export const FEDERATION_SYNC_PATHS: Json = {
     get: {
       ...ADMIN,
       summary: "Refused records, equivocations and quarantined peers, oldest first",
-      parameters: [
-        queryParam("after", { type: "integer", minimum: 0 }, "A sequence number: entries after it"),
-        queryParam("limit", { type: "integer", minimum: 1, maximum: 500, default: 100 }),
-      ],
+      parameters: SEQUENCE_PAGING,
       responses: {
-        "200": {
-          description: "A page; `next` is the cursor of the next",
-          ...json({
-            type: "object",
-            properties: {
-              entries: { type: "array", items: ref("QuarantineEntry") },
-              next: { type: "integer" },
-            },
-          }),
-        },
+        "200": pageOf("entries", ref("QuarantineEntry"), "integer"),
         "400": problem("Bad query"),
         ...STAFF_ERRORS,
       },

@@ -3,11 +3,12 @@ import {
   BODY_ERRORS,
   type Json,
   json,
+  pageOf,
   pathParam,
   problem,
-  queryParam,
   ref,
   requestBody,
+  SEQUENCE_PAGING,
   STAFF_ERRORS,
   staff,
 } from "../openapi-fragments.ts";
@@ -94,18 +95,9 @@ export const STAFF_ADMIN_PATHS: Json = {
     get: {
       ...ADMIN,
       summary: "The audit log, oldest first",
-      parameters: [
-        queryParam("after", { type: "integer", minimum: 0 }, "A sequence number: entries after it"),
-        queryParam("limit", { type: "integer", minimum: 1, maximum: 500, default: 100 }),
-      ],
+      parameters: SEQUENCE_PAGING,
       responses: {
-        "200": {
-          description: "A page; `next` is the cursor of the next",
-          ...json({
-            type: "object",
-            properties: { entries: { type: "array", items: ref("AuditEntry") }, next: { type: "integer" } },
-          }),
-        },
+        "200": pageOf("entries", ref("AuditEntry"), "integer"),
         "400": problem("Bad query"),
         ...STAFF_ERRORS,
       },
